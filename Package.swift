@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Maillage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "maillage", targets: ["maillage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        .target(name: "MaillageCore"),
+        .target(
+            name: "Directory",
+            dependencies: [
+                "MaillageCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "MaillageDatabase",
+            dependencies: [
+                "Directory",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .target(
+            name: "MaillageWeb",
+            dependencies: [
+                "MaillageCore", "Directory", "MaillageDatabase",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .executableTarget(
+            name: "maillage",
+            dependencies: [
+                "MaillageWeb", "Directory", "MaillageCore", "MaillageDatabase",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
+        .testTarget(name: "DirectoryTests", dependencies: ["Directory", "MaillageDatabase"]),
+        .testTarget(
+            name: "MaillageWebTests",
+            dependencies: [
+                "MaillageWeb", "Directory",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

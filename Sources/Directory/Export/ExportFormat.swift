@@ -1,0 +1,59 @@
+import Foundation
+
+/// The two forms of the standard a file of places takes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, json
+
+    /// The opening text, each place's text, the separator between places, the closing text.
+    func header() -> String {
+        switch self {
+        case .csv: PlaceField.allCases.map(\.rawValue).joined(separator: ",") + "\r\n"
+        case .json: "["
+        }
+    }
+
+    func footer(empty: Bool) -> String {
+        switch self {
+        case .csv: ""
+        case .json: empty ? "]\n" : "\n]\n"
+        }
+    }
+
+    func render(_ place: Place, first: Bool) -> String {
+        switch self {
+        case .csv:
+            return place.standardRow.map(Self.csvField).joined(separator: ",") + "\r\n"
+        case .json:
+            var members: [String] = []
+            for field in PlaceField.allCases {
+                let text = place.text(field)
+                guard !text.isEmpty else { continue }
+                let value = (field == .latitude || field == .longitude) ? text : Self.jsonString(text)
+                members.append("\(Self.jsonString(field.rawValue)): \(value)")
+            }
+            return (first ? "\n  {" : ",\n  {") + members.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// RFC 4180: quoted only when the value holds a comma, a quote or a line break.
+    static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func jsonString(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

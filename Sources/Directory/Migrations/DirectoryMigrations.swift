@@ -1,0 +1,6 @@
+import FluentKit
+
+/// The directory's migrations, in the order they run.
+public enum DirectoryMigrations {
+    public static let all: [any Migration] = [CreatePlaces()]
+}

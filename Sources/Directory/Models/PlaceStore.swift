@@ -1,0 +1,104 @@
+import FluentKit
+import SQLKit
+
+/// Reads and writes places in bulk with SQL, the same on SQLite and PostgreSQL.
+public struct PlaceStore: Sendable {
+    public static let table = "places"
+    /// 32 columns × 500 rows stays under SQLite's limit of 32,766 bound parameters.
+    public static let batchSize = 500
+
+    public enum Fault: Error, CustomStringConvertible {
+        case notSQL
+        case corruptRow(id: String, issues: [FieldIssue])
+
+        public var description: String {
+            switch self {
+            case .notSQL: "the database does not speak SQL"
+            case .corruptRow(let id, let issues): "row \(id) no longer reads as a place: \(issues.map(\.message))"
+            }
+        }
+    }
+
+    let sql: any SQLDatabase
+
+    public init(_ database: any Database) throws {
+        guard let sql = database as? any SQLDatabase else { throw Fault.notSQL }
+        self.sql = sql
+    }
+
+    public func count() async throws -> Int {
+        let row = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(Self.table).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    public func find(id: String) async throws -> Place? {
+        try await places(sql.select().column("*").from(Self.table).where("id", .equal, id)).first
+    }
+
+    /// The stored places among `ids`, by id.
+    public func find(ids: [String]) async throws -> [String: Place] {
+        guard !ids.isEmpty else { return [:] }
+        let found = try await places(sql.select().column("*").from(Self.table).where("id", .in, ids))
+        return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Up to `limit` places after the id `after`, in id order: a keyset page, so that reading
+    /// every place holds one page in memory at a time.
+    public func page(after: String?, limit: Int) async throws -> [Place] {
+        var query = sql.select().column("*").from(Self.table)
+        if let after { query = query.where("id", .greaterThan, after) }
+        return try await places(query.orderBy("id").limit(limit))
+    }
+
+    /// Places whose postcode starts with `prefix`.
+    public func places(postcodePrefix prefix: String) async throws -> [Place] {
+        try await places(sql.select().column("*").from(Self.table).where("code_postal", .like, prefix + "%"))
+    }
+
+    /// Inserts or replaces these places by id, in one statement.
+    public func upsert(_ batch: [Place]) async throws {
+        guard !batch.isEmpty else { return }
+        let columns = PlaceField.allCases.map(\.rawValue)
+        var insert = sql.insert(into: Self.table).columns(columns)
+        for place in batch { insert = insert.values(Self.bindings(place)) }
+        insert = insert.onConflict(with: ["id"]) { update in
+            var update = update
+            for column in columns where column != "id" { update = update.set(excludedValueOf: column) }
+            return update
+        }
+        try await insert.run()
+    }
+
+    static func bindings(_ place: Place) -> [any SQLExpression] {
+        PlaceField.allCases.map { field -> any SQLExpression in
+            switch field {
+            case .latitude: SQLBind(place.coordinates?.latitude)
+            case .longitude: SQLBind(place.coordinates?.longitude)
+            default:
+                field.isRequired ? SQLBind(place.text(field)) : SQLBind(Optional(place.text(field)).flatMap { $0.isEmpty ? nil : $0 })
+            }
+        }
+    }
+
+    private func places(_ query: SQLSelectBuilder) async throws -> [Place] {
+        try await query.all().map(Self.place)
+    }
+
+    static func place(_ row: any SQLRow) throws -> Place {
+        var standard = StandardRow()
+        for field in PlaceField.allCases {
+            switch field {
+            case .latitude, .longitude:
+                standard[field] = try row.decode(column: field.rawValue, as: Double?.self).map(StandardNumber.text)
+            default:
+                standard[field] = try row.decode(column: field.rawValue, as: String?.self)
+            }
+        }
+        let outcome = PlaceParser().parse(standard)
+        guard let place = outcome.place else {
+            throw Fault.corruptRow(id: standard[.id] ?? "?", issues: outcome.issues)
+        }
+        return place
+    }
+}

@@ -1,0 +1,147 @@
+import FluentKit
+import MaillageCore
+
+/// `maillage import`: reads files of the standard (CSV or JSON, v1 or v0.1), validates each
+/// row, and upserts the good ones by id in transactions of `PlaceStore.batchSize` rows, so that
+/// importing the same file twice changes nothing and no row is ever half-written.
+public struct ImportPlaces {
+    public struct Options: Sendable {
+        public var dryRun = false
+        /// Put before every id: row-number ids ("0", "1"…) of several producers then differ.
+        public var idPrefix: String?
+        public var communes: CommuneIndex?
+
+        public init(dryRun: Bool = false, idPrefix: String? = nil, communes: CommuneIndex? = nil) {
+            self.dryRun = dryRun
+            self.idPrefix = idPrefix
+            self.communes = communes
+        }
+    }
+
+    /// Where an import stands, for a progress bar.
+    public struct Progress: Sendable {
+        public let file: String
+        public let bytesRead: Int
+        public let totalBytes: Int?
+        public let rows: Int
+    }
+
+    let database: any Database
+    let options: Options
+    let parser: PlaceParser
+
+    public init(database: any Database, options: Options = .init()) {
+        self.database = database
+        self.options = options
+        self.parser = PlaceParser(communes: options.communes)
+    }
+
+    public func run(files: [String], progress: (Progress) -> Void = { _ in }) async throws -> ImportReport {
+        var report = ImportReport()
+        report.dryRun = options.dryRun
+        for file in files {
+            do {
+                let source = try ByteSource(path: file)
+                var reader = try Self.reader(for: file, source: source)
+                try await run(&reader, file: file, total: source.totalBytes, into: &report, progress: progress)
+            } catch let failure as ImportFailure {
+                report.failures.append(.init(file: file, message: failure.message))
+            }
+        }
+        return report
+    }
+
+    /// Chooses the reader by extension, or by the first character when the name says nothing.
+    static func reader(for file: String, source: ByteSource) throws -> any PlaceRecordReader {
+        let lower = file.lowercased()
+        if lower.hasSuffix(".json") { return try JSONPlaceReader(source: source) }
+        if lower.hasSuffix(".csv") { return try CSVPlaceReader(source: source) }
+        try source.checkText()
+        let first = source.peekChunk()?.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        return first == UInt8(ascii: "[") || first == UInt8(ascii: "{")
+            ? try JSONPlaceReader(source: source) : try CSVPlaceReader(source: source)
+    }
+
+    public func run(_ reader: inout some PlaceRecordReader, file: String, total: Int?,
+                    into report: inout ImportReport, progress: (Progress) -> Void) async throws {
+        var seen = IdSet()
+        var batch: [Place] = []
+        var rows = 0
+        func reject(_ position: String, _ issues: [FieldIssue], into report: inout ImportReport) {
+            report.rejected += 1
+            for issue in issues {
+                report.record(.init(file: file, position: position, field: issue.field, severity: issue.severity, message: issue.message))
+            }
+        }
+        while let item = try reader.next() {
+            rows += 1
+            if rows % 1000 == 0 { progress(.init(file: file, bytesRead: reader.bytesRead, totalBytes: total, rows: rows)) }
+            switch item {
+            case .malformed(let position, let message):
+                reject(position, [.error(nil, message)], into: &report)
+            case .record(let record):
+                var row = StandardRow(columns: record.columns)
+                if let prefix = options.idPrefix, let id = row[.id]?.trimmingWhitespace, !id.isEmpty {
+                    row[.id] = prefix + id
+                }
+                let outcome = parser.parse(row)
+                guard let place = outcome.place else {
+                    reject(record.position, outcome.issues, into: &report)
+                    continue
+                }
+                guard seen.insert(place.id) else {
+                    reject(record.position, [.error(PlaceField.id.rawValue,
+                        "L'identifiant « \(place.id) » apparaît déjà plus haut dans ce fichier : chaque lieu doit avoir le sien.")], into: &report)
+                    continue
+                }
+                for issue in outcome.issues {
+                    report.record(.init(file: file, position: record.position, field: issue.field, severity: issue.severity, message: issue.message))
+                }
+                batch.append(place)
+                if batch.count == PlaceStore.batchSize {
+                    try await write(batch, into: &report)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        try await write(batch, into: &report)
+        progress(.init(file: file, bytesRead: reader.bytesRead, totalBytes: total, rows: rows))
+        if rows == 0 { throw ImportFailure.noRows }
+    }
+
+    /// Compares the batch with what is stored, then writes what is new or changed, in one
+    /// transaction; a dry run only compares.
+    private func write(_ batch: [Place], into report: inout ImportReport) async throws {
+        guard !batch.isEmpty else { return }
+        let dryRun = options.dryRun
+        let counts = try await database.transaction { transaction in
+            let store = try PlaceStore(transaction)
+            let stored = try await store.find(ids: batch.map(\.id))
+            let changed = batch.filter { stored[$0.id] != $0 }
+            if !dryRun { try await store.upsert(changed) }
+            let created = changed.filter { stored[$0.id] == nil }.count
+            return (created: created, updated: changed.count - created, unchanged: batch.count - changed.count)
+        }
+        report.created += counts.created
+        report.updated += counts.updated
+        report.unchanged += counts.unchanged
+    }
+}
+
+/// The ids met so far in one file, kept as 64-bit hashes: 8 bytes a row whatever the ids'
+/// length, so that memory stays small even for a file of millions of rows.
+/// NB: two different ids share a hash with odds near 10⁻⁹ for a million rows; the second would
+/// then be reported as a duplicate, never silently dropped.
+struct IdSet {
+    private var hashes = Set<UInt64>()
+
+    /// False when the id was already there.
+    mutating func insert(_ id: String) -> Bool {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hashes.insert(hash).inserted
+    }
+}

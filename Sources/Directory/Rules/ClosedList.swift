@@ -1,0 +1,20 @@
+import MaillageCore
+
+/// A closed list of the standard: the raw value is the exact string its pattern accepts.
+public protocol ClosedList: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {
+    /// What a person reads; the raw value unless the list is made of codes.
+    var label: String { get }
+}
+
+extension ClosedList {
+    public var label: String { rawValue }
+
+    /// The value written exactly, or else the one value it spells with other case, accents,
+    /// apostrophes or spacing (`corrected` is then true, so the producer can be told).
+    public static func match(_ text: String) -> (value: Self, corrected: Bool)? {
+        if let exact = Self(rawValue: text) { return (exact, false) }
+        let key = text.folded
+        let candidates = allCases.filter { $0.rawValue.folded == key }
+        return candidates.count == 1 ? (candidates[0], true) : nil
+    }
+}

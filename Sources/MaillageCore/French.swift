@@ -1,0 +1,43 @@
+/// French typography for what people read: dates, numbers, plurals.
+public enum French {
+    /// U+202F, the narrow no-break space French puts between thousands and before « ; : ! ? ».
+    public static let narrowSpace = "\u{202F}"
+    /// U+00A0, the no-break space between a number and its unit ("14 h", "10 km").
+    public static let space = "\u{00A0}"
+
+    public static let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    public static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                                "août", "septembre", "octobre", "novembre", "décembre"]
+
+    /// "lundi 23 novembre 2026"; the first of the month is written "1er".
+    public static func date(_ date: LocalDate) -> String {
+        let day = date.day == 1 ? "1er" : String(date.day)
+        return "\(weekdays[date.isoWeekday - 1]) \(day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// "1 623" with narrow no-break spaces between groups of three digits.
+    public static func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "−" : "") + groups.joined(separator: narrowSpace)
+    }
+
+    /// "0 lieu", "1 lieu", "2 lieux": French takes the singular below 2.
+    public static func count(_ value: Int, _ singular: String, _ plural: String) -> String {
+        "\(integer(value))\(space)\(value.magnitude < 2 ? singular : plural)"
+    }
+
+    /// « text » with no-break spaces inside the guillemets.
+    public static func quoted(_ text: String) -> String { "«\(space)\(text)\(space)»" }
+
+    /// "14 h", "14 h 30": the French way to write a time of day.
+    public static func time(hour: Int, minute: Int) -> String {
+        minute == 0 ? "\(hour)\(space)h" : "\(hour)\(space)h\(space)\(minute < 10 ? "0" : "")\(minute)"
+    }
+}

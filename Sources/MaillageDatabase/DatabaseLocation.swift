@@ -1,0 +1,58 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+
+/// Where the data lives, from `DATABASE_URL`: `sqlite:PATH` (the default is
+/// `sqlite:maillage.sqlite` in the working directory), `sqlite::memory:`, or `postgres://…`.
+public enum DatabaseLocation: Equatable, Sendable {
+    case sqlite(path: String)
+    case sqliteMemory
+    /// `searchPath` puts every table in one PostgreSQL schema (the tests use one each).
+    case postgres(url: String, searchPath: String? = nil)
+
+    public static let defaultURL = "sqlite:maillage.sqlite"
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(url: String?) throws {
+        let url = (url?.isEmpty == false ? url : nil) ?? Self.defaultURL
+        if url == "sqlite::memory:" {
+            self = .sqliteMemory
+        } else if url.hasPrefix("sqlite:") {
+            let path = String(url.dropFirst("sqlite:".count))
+            guard !path.isEmpty else { throw Invalid(description: "DATABASE_URL « \(url) » : chemin SQLite manquant (sqlite:maillage.sqlite).") }
+            self = .sqlite(path: path)
+        } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            self = .postgres(url: url)
+        } else {
+            throw Invalid(description: "DATABASE_URL « \(url) » : sqlite:CHEMIN ou postgres://utilisateur:motdepasse@hôte/base attendu.")
+        }
+    }
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        try self.init(url: environment["DATABASE_URL"])
+    }
+
+    public var isPostgres: Bool {
+        if case .postgres = self { true } else { false }
+    }
+
+    public func configuration() throws -> DatabaseConfigurationFactory {
+        switch self {
+        case .sqlite(let path):
+            return .sqlite(.file(path), sqlLogLevel: nil)
+        case .sqliteMemory:
+            return .sqlite(.memory, sqlLogLevel: nil)
+        case .postgres(let url, let searchPath):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let searchPath { configuration.searchPath = [searchPath] }
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4,
+                             encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace)
+        }
+    }
+
+    public var databaseID: DatabaseID { isPostgres ? .psql : .sqlite }
+}

@@ -1,0 +1,40 @@
+import FluentKit
+import Logging
+import NIOCore
+import NIOPosix
+
+/// A database opened without the web server, for the command line and the domain tests.
+public final class DatabaseSession: @unchecked Sendable {
+    public let location: DatabaseLocation
+    private let databases: Databases
+    private let threadPool: NIOThreadPool
+    private let logger: Logger
+    private let eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+
+    public init(location: DatabaseLocation, logger: Logger = Logger(label: "maillage.database")) throws {
+        self.location = location
+        self.logger = logger
+        threadPool = NIOThreadPool(numberOfThreads: 2)
+        threadPool.start()
+        databases = Databases(threadPool: threadPool, on: eventLoopGroup)
+        databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
+    }
+
+    public var database: any Database {
+        databases.database(logger: logger, on: eventLoopGroup.any())!
+    }
+
+    /// Runs every migration not yet run.
+    public func migrate() async throws {
+        let migrations = Migrations()
+        AllMigrations.register(on: migrations)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+        try? await threadPool.shutdownGracefully()
+    }
+}

@@ -1,0 +1,27 @@
+import Directory
+import Fluent
+import MaillageDatabase
+import Vapor
+
+/// Sets the application up: database, migrations, middleware, routes. With `seed`, an empty
+/// directory is filled with the real data shipped with Maillage.
+public func configure(_ app: Application, location: DatabaseLocation, seed: Bool) async throws {
+    app.databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
+    AllMigrations.register(on: app.migrations)
+    try await app.autoMigrate()
+    if seed, let report = try await LoadRealDataIfEmpty(database: app.db).run() {
+        app.logger.notice("Premier démarrage : \(report.created) lieux réels chargés.")
+    }
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(ErrorPages())
+
+    app.get("static", "maillage.css") { _ in
+        var headers = HTTPHeaders()
+        headers.contentType = .css
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+    try app.register(collection: DirectoryRoutes())
+}

@@ -1,0 +1,45 @@
+import Vapor
+
+/// One error policy: a French HTML page for people, `{"error": {"code", "message", "field"}}`
+/// under `/api`; a 5xx is logged as critical and never shows its internals.
+struct ErrorPages: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, message) = Self.describe(error)
+            if status.code >= 500 {
+                request.logger.critical("\(request.method) \(request.url.path): \(String(reflecting: error))")
+            }
+            if request.url.path.hasPrefix("/api/") {
+                return try Self.json(status: status, message: message)
+            }
+            let page = ErrorPage.render(status: Int(status.code), message: message)
+            var headers = HTTPHeaders()
+            headers.contentType = .html
+            return Response(status: status, headers: headers, body: .init(string: page.render()))
+        }
+    }
+
+    static func describe(_ error: any Error) -> (HTTPResponseStatus, String) {
+        guard let abort = error as? any AbortError else {
+            return (.internalServerError, "Une erreur inattendue s'est produite. L'équipe en est avertie ; réessayez dans un instant.")
+        }
+        switch abort.status {
+        case .notFound:
+            return (.notFound, abort.reason == HTTPResponseStatus.notFound.reasonPhrase
+                ? "Cette adresse ne correspond à aucune page de Maillage." : abort.reason)
+        case let status where status.code >= 500:
+            return (status, "Une erreur inattendue s'est produite. L'équipe en est avertie ; réessayez dans un instant.")
+        default:
+            return (abort.status, abort.reason)
+        }
+    }
+
+    static func json(status: HTTPResponseStatus, message: String) throws -> Response {
+        let code = status == .notFound ? "not_found" : status.code >= 500 ? "internal" : "bad_request"
+        let response = Response(status: status)
+        try response.content.encode(APIError(code: code, message: message))
+        return response
+    }
+}

@@ -1,0 +1,26 @@
+import Directory
+import MaillageCore
+import Plot
+
+/// The places of one département, by commune.
+enum DepartementPage {
+    struct Model {
+        let departement: Departement
+        let places: [Place]
+    }
+
+    static func render(_ model: Model) -> HTML {
+        let title = "\(model.departement.name) (\(model.departement.code))"
+        return Layout.page(
+            title: title,
+            .h1(.text(title)),
+            .p(.text(model.places.isEmpty
+                     ? "Aucun lieu n'est recensé dans ce département pour l'instant."
+                     : "\(French.count(model.places.count, "lieu recensé", "lieux recensés")).")),
+            .ul(.class("places"), .forEach(model.places) { place in
+                .li(.a(.href(Paths.place(id: place.id).url), .text(place.name)),
+                    .text(" — \(place.commune)"))
+            })
+        )
+    }
+}

@@ -1,0 +1,84 @@
+import Directory
+import MaillageCore
+import Plot
+
+/// Everything the standard says of one place, in French, in the order a visitor needs it:
+/// where, when, what, for whom, how to get in touch.
+enum PlacePage {
+    struct Model {
+        let place: Place
+    }
+
+    static func render(_ model: Model) -> HTML {
+        let place = model.place
+        return Layout.page(
+            title: place.name,
+            .h1(.text(place.name)),
+            .unwrap(place.summary) { .p(.class("summary"), .text($0)) },
+            .dl(
+                .class("facts"),
+                .dt(.text("Adresse")),
+                .dd(.text(place.address)),
+                .unwrap(place.addressComplement) { .dd(.text($0)) },
+                .dd(.text("\(place.postcode) \(place.commune)")),
+                .if(place.itinerance.contains(.mobile), .dd(.text("Lieu itinérant (bus, permanences mobiles) : vérifiez les horaires de passage."))),
+                .dt(.text("Horaires")),
+                hours(place.openingHours),
+                list("Services", place.services.map(\.label)),
+                list("Frais", place.fees.map(\.label)),
+                list("Modalités d'accès", place.accessModes.map(\.label)),
+                list("Accompagnement", place.accompanimentModes.map(\.label)),
+                .dt(.text("Publics")),
+                .dd(.text(place.publics.isEmpty ? "Tout public" : place.publics.map(\.label).joined(separator: ", "))),
+                .dt(.text("Accessibilité")),
+                .if(place.specificSupport.isEmpty,
+                    .dd(.text("Aucune prise en charge spécifique indiquée.")),
+                    else: .dd(.text("Prise en charge spécifique : " + place.specificSupport.map(\.label).joined(separator: ", ")))),
+                .unwrap(place.accessibilitySheet) { .dd(.a(.href($0), .text("Fiche d'accessibilité sur Acceslibre"))) },
+                contact(place),
+                list("Dispositifs et programmes nationaux", place.nationalProgrammes.map(\.label)),
+                list("Formations et labels", place.trainingLabels.map(\.label) + (place.otherTrainingLabels.map { [$0] } ?? [])),
+                list("Type de structure", place.typologies.map(\.label)),
+                .unwrap(place.parentOrganisation) { .group(.dt(.text("Structure parente")), .dd(.text($0))) }
+            ),
+            .unwrap(place.details) { details in
+                .section(.h2(.text("Présentation")), .forEach(details.components(separatedBy: "\n").filter { !$0.isEmpty }) { .p(.text($0)) })
+            },
+            .p(.class("muted"), .text("Mis à jour le \(French.date(place.updatedOn).dropWeekday)"
+                                       + (place.source.map { " — source : \($0)" } ?? "") + "."))
+        )
+    }
+
+
+
+    private static func list(_ title: String, _ values: [String]) -> Node<HTML.DescriptionListContext> {
+        guard !values.isEmpty else { return .empty }
+        return .group(.dt(.text(title)), .forEach(values) { .dd(.text($0)) })
+    }
+
+    private static func hours(_ text: String?) -> Node<HTML.DescriptionListContext> {
+        guard let text, case .success(let hours) = OpeningHours.parse(text) else {
+            return .dd(.text("Horaires non renseignés"))
+        }
+        return .forEach(hours.frenchLines) { .dd(.text($0.capitalisedFirst)) }
+    }
+
+    private static func contact(_ place: Place) -> Node<HTML.DescriptionListContext> {
+        let hasContact = place.phone != nil || !place.emails.isEmpty || !place.websites.isEmpty || place.bookingURL != nil
+        guard hasContact else { return .group(.dt(.text("Contact")), .dd(.text("Aucun contact renseigné."))) }
+        return .group(
+            .dt(.text("Contact")),
+            .unwrap(place.phone) { .dd(.text("Téléphone : "), .a(.href("tel:\($0)"), .text(PhoneNumber.display($0)))) },
+            .forEach(place.emails) { .dd(.text("Courriel : "), .a(.href("mailto:\($0)"), .text($0))) },
+            .forEach(place.websites) { .dd(.text("Site : "), .a(.href($0), .text($0))) },
+            .unwrap(place.bookingURL) { .dd(.a(.href($0), .text("Prendre rendez-vous en ligne"))) }
+        )
+    }
+}
+
+extension String {
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+    /// "lundi 2 avril 2024" → "2 avril 2024": a past date reads better without its weekday.
+    var dropWeekday: String { split(separator: " ", maxSplits: 1).last.map(String.init) ?? self }
+}

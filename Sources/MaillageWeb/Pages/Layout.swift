@@ -1,0 +1,38 @@
+import Plot
+import Vapor
+
+/// The frame of every page: French, readable at 360 px, no script.
+enum Layout {
+    static func page(title: String, _ content: Node<HTML.BodyContext>...) -> HTML {
+        HTML(
+            .lang(.french),
+            .head(
+                .encoding(.utf8),
+                .title("\(title) — Maillage"),
+                .viewport(.accordingToDevice),
+                .stylesheet(Paths.stylesheet.url)
+            ),
+            .body(
+                .a(.class("skip"), .href("#contenu"), .text("Aller au contenu")),
+                .header(
+                    .class("site"),
+                    .a(.class("brand"), .href(Paths.home.url), .text("Maillage")),
+                    .p(.class("tagline"), .text("Les lieux de médiation numérique près de chez vous"))
+                ),
+                .main(.id("contenu"), .group(content)),
+                .footer(
+                    .class("site"),
+                    .p(.text("Données : standard national des lieux de médiation numérique, Licence Ouverte 2.0."))
+                )
+            )
+        )
+    }
+}
+
+extension HTML: @retroactive AsyncResponseEncodable {
+    public func encodeResponse(for request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(string: render()))
+    }
+}

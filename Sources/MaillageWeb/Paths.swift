@@ -1,0 +1,24 @@
+import Foundation
+
+/// Every URL of the site, built in one place.
+public enum Paths {
+    case home
+    case departement(String)
+    case place(id: String)
+    case stylesheet
+
+    public var url: String {
+        switch self {
+        case .home: "/"
+        case .departement(let code): "/departements/\(code)"
+        case .place(let id): "/lieux/\(Self.segment(id))"
+        case .stylesheet: "/static/maillage.css"
+        }
+    }
+
+    /// A path segment with everything but unreserved characters percent-encoded: place ids are
+    /// chosen by producers and may hold `|`, spaces or slashes.
+    static func segment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+    }
+}

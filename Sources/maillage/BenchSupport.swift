@@ -1,0 +1,114 @@
+import Directory
+import FluentKit
+import Foundation
+import MaillageDatabase
+import SQLKit
+
+/// Places made by resampling the real data: every real place again and again, each copy with
+/// its own id and coordinates moved by up to about a kilometre, written as a standard CSV.
+enum ResampledPlaces {
+    /// Returns how many real places were sampled.
+    static func write(count: Int, to path: String) async throws -> Int {
+        let real = try await realPlaces()
+        let sink = try TextSink(path: path)
+        sink.write(PlaceField.allCases.map(\.rawValue).joined(separator: ",") + "\r\n")
+        var generator = SplitMix64(seed: 2026)
+        for index in 0..<count {
+            var place = real[index % real.count]
+            place.id = "bench-\(index)"
+            if let point = place.coordinates {
+                place.coordinates = Coordinates(latitude: point.latitude + generator.jitter(0.01),
+                                                longitude: point.longitude + generator.jitter(0.01))
+            }
+            sink.write(place.standardRow.map(csvField).joined(separator: ",") + "\r\n")
+        }
+        sink.flush()
+        return real.count
+    }
+
+    private static func realPlaces() async throws -> [Place] {
+        let session = try DatabaseSession(location: .sqliteMemory)
+        defer { Task { await session.shutdown() } }
+        try await session.migrate()
+        _ = try await ImportPlaces(database: session.database).run(files: [BundledData.realPlacesCSV])
+        return try await PlaceStore(session.database).page(after: nil, limit: 100_000)
+    }
+
+    private static func csvField(_ value: String) -> String {
+        value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+}
+
+/// A small deterministic generator, so that two runs measure the same data.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in −amplitude…amplitude.
+    mutating func jitter(_ amplitude: Double) -> Double {
+        (Double(next() >> 11) / Double(1 << 53) * 2 - 1) * amplitude
+    }
+}
+
+/// The baselines: the same work with no database.
+enum ParseOnly {
+    /// Reads and validates every row of a CSV, as an import does, and counts the good ones.
+    static func count(_ path: String) throws -> Int {
+        var reader = try CSVPlaceReader(source: ByteSource(path: path))
+        let parser = PlaceParser()
+        var good = 0
+        while let item = try reader.next() {
+            if case .record(let record) = item, parser.parse(StandardRow(columns: record.columns)).place != nil { good += 1 }
+        }
+        return good
+    }
+
+    /// Reads a CSV, then writes every place again as an export does, to memory.
+    static func render(_ path: String) throws {
+        var reader = try CSVPlaceReader(source: ByteSource(path: path))
+        let parser = PlaceParser()
+        let sink = TextSink()
+        while let item = try reader.next() {
+            if case .record(let record) = item, let place = parser.parse(StandardRow(columns: record.columns)).place {
+                sink.write(place.standardRow.joined(separator: ","))
+            }
+        }
+    }
+}
+
+/// A new, empty database of the configured kind: a temporary SQLite file, or a temporary
+/// schema on the configured PostgreSQL server, removed afterwards.
+enum FreshDatabase {
+    static func using<T>(_ configured: DatabaseLocation, in workspace: URL,
+                         _ body: (DatabaseSession) async throws -> T) async throws -> T {
+        switch configured {
+        case .sqlite, .sqliteMemory:
+            let path = workspace.appendingPathComponent("bench.sqlite").path
+            return try await DatabaseLocation.sqlite(path: path).withSession(body)
+        case .postgres(let url, _):
+            let schema = "bench_\(UInt32.random(in: 0...UInt32.max))"
+            let admin = try DatabaseSession(location: .postgres(url: url))
+            let sql = admin.database as! any SQLDatabase
+            try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
+            do {
+                let result = try await DatabaseLocation.postgres(url: url, searchPath: schema).withSession(body)
+                try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+                await admin.shutdown()
+                return result
+            } catch {
+                try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+                await admin.shutdown()
+                throw error
+            }
+        }
+    }
+}

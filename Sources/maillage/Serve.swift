@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import MaillageDatabase
+import MaillageWeb
+import Vapor
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sert la plateforme (port PORT, défaut 8080) ; au premier démarrage, charge les lieux réels.")
+
+    func run() async throws {
+        let location = try DatabaseLocation.fromEnvironment()
+        let environment = ProcessInfo.processInfo.environment
+        let port = Int(environment["PORT"] ?? "") ?? 8080
+        let host = environment["HOST"] ?? "127.0.0.1"
+        var vaporEnvironment = try Vapor.Environment.detect(arguments: ["maillage"])
+        vaporEnvironment.arguments = ["maillage", "serve", "--hostname", host, "--port", String(port)]
+        let app = try await Application.make(vaporEnvironment)
+        do {
+            try await configure(app, location: location, seed: true)
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Crée ou met à jour les tables de la base de données.")
+
+    func run() async throws {
+        try await DatabaseLocation.fromEnvironment().withSession { _ in
+            print("Base de données à jour.")
+        }
+    }
+}
