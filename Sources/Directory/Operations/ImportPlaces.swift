@@ -73,7 +73,7 @@ public struct ImportPlaces {
                 report.record(.init(file: file, position: position, field: issue.field, severity: issue.severity, message: issue.message))
             }
         }
-        while let item = try reader.next() {
+        while let item = try await next(&reader, flushing: batch, into: &report) {
             rows += 1
             if rows % 1000 == 0 { progress(.init(file: file, bytesRead: reader.bytesRead, totalBytes: total, rows: rows)) }
             switch item {
@@ -107,6 +107,18 @@ public struct ImportPlaces {
         try await write(batch, into: &report)
         progress(.init(file: file, bytesRead: reader.bytesRead, totalBytes: total, rows: rows))
         if rows == 0 { throw ImportFailure.noRows }
+    }
+
+    /// The reader's next row; when the file breaks off (a quote never closed, JSON cut short),
+    /// the rows already validated are written first, then the failure is reported for the file.
+    private func next(_ reader: inout some PlaceRecordReader, flushing batch: [Place],
+                      into report: inout ImportReport) async throws -> SourceItem? {
+        do {
+            return try reader.next()
+        } catch let failure as ImportFailure {
+            try await write(batch, into: &report)
+            throw failure
+        }
     }
 
     /// Compares the batch with what is stored, then writes what is new or changed, in one
