@@ -9,7 +9,7 @@ extension OpeningHours {
 
 extension OpeningHours.Rule {
     var french: String {
-        if always { return "ouvert 24 h/24, 7 j/7" }
+        if always { return "ouvert 24\(French.space)h/24, 7\(French.space)j/7" }
         var when: [String] = []
         if !weeks.isEmpty { when.append(weeks.map(\.french).joined(separator: ", ")) }
         if !months.isEmpty { when.append(months.map(\.french).joined(separator: ", ")) }

@@ -37,18 +37,34 @@ public struct OpeningHours: Equatable, Sendable {
         public var from: Int
         public var to: Int
         public var step: Int
+
+        public init(from: Int, to: Int, step: Int) {
+            self.from = from
+            self.to = to
+            self.step = step
+        }
     }
 
     /// Months 1…12, `Jan-Mar`; `from` may exceed `to` (`Nov-Feb`).
     public struct MonthRange: Equatable, Sendable {
         public var from: Int
         public var to: Int
+
+        public init(from: Int, to: Int) {
+            self.from = from
+            self.to = to
+        }
     }
 
     /// ISO weekdays 1 (Monday) … 7 (Sunday); `from` may exceed `to` (`Sa-Mo`).
     public struct WeekdayRange: Equatable, Sendable {
         public var from: Int
         public var to: Int
+
+        public init(from: Int, to: Int) {
+            self.from = from
+            self.to = to
+        }
 
         public func contains(_ weekday: Int) -> Bool {
             from <= to ? (from...to).contains(weekday) : weekday >= from || weekday <= to
@@ -59,6 +75,11 @@ public struct OpeningHours: Equatable, Sendable {
     public struct TimeSpan: Equatable, Sendable {
         public var start: Int
         public var end: Int
+
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
     }
 
     public struct ParseFailure: Error, Equatable, Sendable {
