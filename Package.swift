@@ -46,6 +46,14 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
             ]
         ),
+        .target(
+            name: "MaillageTestSupport",
+            dependencies: [
+                "MaillageDatabase",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
         .executableTarget(
             name: "maillage",
             dependencies: [
@@ -54,11 +62,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
-        .testTarget(name: "DirectoryTests", dependencies: ["Directory", "MaillageDatabase"]),
+        .testTarget(name: "DirectoryTests", dependencies: ["Directory", "MaillageDatabase", "MaillageTestSupport"]),
         .testTarget(
             name: "MaillageWebTests",
             dependencies: [
-                "MaillageWeb", "Directory",
+                "MaillageWeb", "Directory", "MaillageDatabase", "MaillageTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -1,3 +1,4 @@
+import MaillageTestSupport
 import Directory
 import Foundation
 import Testing

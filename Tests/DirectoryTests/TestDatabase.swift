@@ -1,65 +1,7 @@
 import Directory
 import FluentKit
 import Foundation
-import MaillageDatabase
-import SQLKit
-
-/// A migrated, empty database of its own for one test: in-memory SQLite, or a fresh schema of
-/// the PostgreSQL that `DATABASE_URL` names, dropped afterwards.
-func withDatabase<T>(_ body: (any Database) async throws -> T) async throws -> T {
-    let location = try DatabaseLocation(environment: ProcessInfo.processInfo.environment)
-    guard case .postgres(let url, _) = location else {
-        let session = try DatabaseSession(location: .sqliteMemory)
-        do {
-            try await session.migrate()
-            let result = try await body(session.database)
-            await session.shutdown()
-            return result
-        } catch {
-            await session.shutdown()
-            throw error
-        }
-    }
-    let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    let admin = try DatabaseSession(location: .postgres(url: url))
-    try await (admin.database as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
-    let session = try DatabaseSession(location: .postgres(url: url, searchPath: schema))
-    do {
-        try await session.migrate()
-        let result = try await body(session.database)
-        await session.shutdown()
-        try await (admin.database as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-        await admin.shutdown()
-        return result
-    } catch {
-        await session.shutdown()
-        try? await (admin.database as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-        await admin.shutdown()
-        throw error
-    }
-}
-
-/// The shared folder beside the repository: the standard, its real data, the communes.
-enum Shared {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }  // Tests/DirectoryTests/File → repo → ..
-        return url.appendingPathComponent("shared/standard")
-    }()
-
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-
-    static let realCSV = path("real-data/lieux-reels-normalises-v1.csv")
-
-    /// The five raw JSON files, with the id prefix the normalised file gave their row-number ids.
-    static let realJSON: [(file: String, prefix: String?)] = [
-        ("real-data/20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json", nil),
-        ("real-data/20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json", nil),
-        ("real-data/20231003-bus-france-services-en-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json", "bus-france-services-charente-"),
-        ("real-data/20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json", "nouvelle-caledonie-"),
-        ("real-data/hinaura-source-v0.1.json", "hinaura-"),
-    ]
-}
+import MaillageTestSupport
 
 /// A file written for one test, removed when the test ends.
 struct TemporaryFile {

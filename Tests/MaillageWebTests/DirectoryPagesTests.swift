@@ -1,0 +1,126 @@
+import Directory
+import MaillageTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Directory pages")
+struct DirectoryPagesTests {
+    @Test("the home page counts the real places, in total and per département, in French")
+    func home() async throws {
+        try await withApp(importing: Shared.realCSV) { app in
+            try await app.testing().test(.GET, "/") { response async in
+                #expect(response.status == .ok)
+                #expect(response.headers.contentType == .html)
+                let html = response.body.string
+                #expect(html.contains("<html lang=\"fr\">"))
+                #expect(html.contains("Maillage recense 1\u{202F}623\u{00A0}lieux"))
+                #expect(html.contains("<a href=\"/departements/16\">Charente (16)</a></td><td class=\"count\">"))
+                #expect(html.contains("Nouvelle-Calédonie (988)"))
+            }
+        }
+    }
+
+    @Test("a place page shows its address, services, hours in French and contact")
+    func placePage() async throws {
+        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+            try await app.testing().test(.GET, "/lieux/structure-1") { response async in
+                #expect(response.status == .ok)
+                let html = response.body.string
+                #expect(html.contains("<h1>Anonymal</h1>"))
+                #expect(html.contains("12 BIS RUE DE LECLERCQ"))
+                #expect(html.contains("51100 Reims"))
+                #expect(html.contains("Du lundi au vendredi : 9\u{00A0}h – 12\u{00A0}h, 14\u{00A0}h – 18\u{00A0}h\u{00A0}30"))
+                #expect(html.contains("Samedi : 8\u{00A0}h\u{00A0}30 – 12\u{00A0}h"))
+                #expect(html.contains("Loisirs et créations numériques"))
+                #expect(html.contains("href=\"tel:+33180059880\""))
+                #expect(html.contains("01\u{00A0}80\u{00A0}05\u{00A0}98\u{00A0}80"))
+                #expect(html.contains("Prise en charge spécifique : Surdité, Illettrisme, Langues étrangères (anglais)"))
+                #expect(html.contains("Mis à jour le 2 avril 2024"))
+            }
+        }
+    }
+
+    @Test("hours that do not parse show as « horaires non renseignés », never hidden")
+    func unparseableHours() async throws {
+        try await withApp(importing: Shared.realCSV) { app in
+            let store = try PlaceStore(app.db)
+            let all = try await store.page(after: nil, limit: 5000)
+            let broken = try #require(all.first { place in
+                place.openingHours.map { if case .failure = OpeningHours.parse($0) { true } else { false } } ?? false
+            })
+            try await app.testing().test(.GET, "/lieux/\(broken.id)") { response async in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("Horaires non renseignés"))
+            }
+        }
+    }
+
+    @Test("ids with any character reach their page once percent-encoded")
+    func encodedIds() async throws {
+        try await withApp { app in
+            let row = ["a|b c/é", "00000000000000", "Lieu", "Mende", "48000", "", "1 rue", "", "", "", "", "", "", "", "", "", "", "", "", "", "2024-01-01", "", "", "", "", "", "", "", "", "", "", ""]
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID()).csv").path
+            let text = PlaceField.allCases.map(\.rawValue).joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
+            FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let report = try await ImportPlaces(database: app.db).run(files: [file])
+            #expect(report.created == 1)
+            try await app.testing().test(.GET, "/lieux/a%7Cb%20c%2F%C3%A9") { response async in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("<h1>Lieu</h1>"))
+            }
+        }
+    }
+
+    @Test("a département page lists its places; an unknown one answers a French 404")
+    func departements() async throws {
+        try await withApp(importing: Shared.realCSV) { app in
+            try await app.testing().test(.GET, "/departements/2a") { response async in
+                #expect(response.status == .ok)
+                #expect(response.body.string.contains("Corse-du-Sud (2A)"))
+            }
+            try await app.testing().test(.GET, "/departements/16") { response async in
+                #expect(response.body.string.contains("lieux recensés"))
+                #expect(response.body.string.contains("href=\"/lieux/"))
+            }
+            try await app.testing().test(.GET, "/departements/99") { response async in
+                #expect(response.status == .notFound)
+                #expect(response.body.string.contains("Ce département n'existe pas"))
+            }
+        }
+    }
+
+    @Test("unknown pages and places answer a French page with a way home, never internals")
+    func notFound() async throws {
+        try await withApp { app in
+            for path in ["/lieux/inconnu", "/nulle-part"] {
+                try await app.testing().test(.GET, path) { response async in
+                    #expect(response.status == .notFound)
+                    #expect(response.headers.contentType == .html)
+                    #expect(response.body.string.contains("Revenir à l'accueil"))
+                }
+            }
+            try await app.testing().test(.GET, "/api/v1/rien") { response async in
+                #expect(response.status == .notFound)
+                #expect(response.body.string.contains("\"code\":\"not_found\""))
+            }
+        }
+    }
+
+    @Test("every response carries the security headers: no script, no framing")
+    func securityHeaders() async throws {
+        try await withApp { app in
+            try await app.testing().test(.GET, "/") { response async in
+                #expect(response.headers.first(name: "Content-Security-Policy")?.contains("script-src 'none'") == true)
+                #expect(response.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+                #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(response.headers.first(name: "Referrer-Policy") != nil)
+            }
+            try await app.testing().test(.GET, "/static/maillage.css") { response async in
+                #expect(response.headers.contentType == .css)
+                #expect(response.body.string.contains("@media"))
+            }
+        }
+    }
+}

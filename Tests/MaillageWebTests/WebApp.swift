@@ -1,0 +1,24 @@
+import Directory
+import MaillageDatabase
+import MaillageTestSupport
+import MaillageWeb
+import Vapor
+import VaporTesting
+
+/// A configured application on a fresh database, with `csv` imported when given.
+func withApp(importing csv: String? = nil, _ body: (Application) async throws -> Void) async throws {
+    try await withFreshDatabaseLocation { location in
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, location: location, seed: false)
+            if let csv {
+                _ = try await ImportPlaces(database: app.db).run(files: [csv])
+            }
+            try await body(app)
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
