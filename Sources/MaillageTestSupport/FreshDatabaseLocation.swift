@@ -1,7 +1,6 @@
 import FluentKit
 import Foundation
 import MaillageDatabase
-import SQLKit
 
 /// A database of its own for one test: in-memory SQLite, or, when `DATABASE_URL` names a
 /// PostgreSQL server, a new schema on it, dropped when the test ends. So the whole suite runs
@@ -11,35 +10,13 @@ public func withFreshDatabaseLocation<T>(_ body: (DatabaseLocation) async throws
     guard case .postgres(let url, _) = configured else {
         return try await body(.sqliteMemory)
     }
-    let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    let admin = try DatabaseSession(location: .postgres(url: url))
-    let sql = admin.database as! any SQLDatabase
-    try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
-    do {
-        let result = try await body(.postgres(url: url, searchPath: schema))
-        try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-        await admin.shutdown()
-        return result
-    } catch {
-        try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-        await admin.shutdown()
-        throw error
-    }
+    return try await DatabaseLocation.withTemporarySchema(url: url, prefix: "test", body)
 }
 
 /// A migrated, empty database for one test.
 public func withDatabase<T>(_ body: (any Database) async throws -> T) async throws -> T {
     try await withFreshDatabaseLocation { location in
-        let session = try DatabaseSession(location: location)
-        do {
-            try await session.migrate()
-            let result = try await body(session.database)
-            await session.shutdown()
-            return result
-        } catch {
-            await session.shutdown()
-            throw error
-        }
+        try await location.withSession { try await body($0.database) }
     }
 }
 

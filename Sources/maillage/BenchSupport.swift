@@ -95,20 +95,7 @@ enum FreshDatabase {
             let path = workspace.appendingPathComponent("bench.sqlite").path
             return try await DatabaseLocation.sqlite(path: path).withSession(body)
         case .postgres(let url, _):
-            let schema = "bench_\(UInt32.random(in: 0...UInt32.max))"
-            let admin = try DatabaseSession(location: .postgres(url: url))
-            let sql = admin.database as! any SQLDatabase
-            try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
-            do {
-                let result = try await DatabaseLocation.postgres(url: url, searchPath: schema).withSession(body)
-                try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-                await admin.shutdown()
-                return result
-            } catch {
-                try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-                await admin.shutdown()
-                throw error
-            }
+            return try await DatabaseLocation.withTemporarySchema(url: url, prefix: "bench") { try await $0.withSession(body) }
         }
     }
 }

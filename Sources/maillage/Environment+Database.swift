@@ -11,20 +11,6 @@ extension DatabaseLocation {
             throw ExitCode.failure
         }
     }
-
-    /// Opens and migrates it, runs `body`, and closes it whatever happens.
-    func withSession<T>(_ body: (DatabaseSession) async throws -> T) async throws -> T {
-        let session = try DatabaseSession(location: self)
-        do {
-            try await session.migrate()
-            let result = try await body(session)
-            await session.shutdown()
-            return result
-        } catch {
-            await session.shutdown()
-            throw error
-        }
-    }
 }
 
 func printError(_ message: String) {
