@@ -5,6 +5,9 @@ public enum French {
     /// U+00A0, the no-break space between a number and its unit ("14 h", "10 km").
     public static let space = "\u{00A0}"
 
+    /// " : " with a no-break space before the colon, so that it never starts a line.
+    public static let colon = "\u{00A0}: "
+
     public static let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
     public static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                                 "août", "septembre", "octobre", "novembre", "décembre"]

@@ -12,13 +12,13 @@ struct OpeningHoursTests {
     @Test("the common forms read as French")
     func french() throws {
         #expect(try lines("Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00") == [
-            "du lundi au vendredi : 9\u{00A0}h – 12\u{00A0}h, 14\u{00A0}h – 18\u{00A0}h\u{00A0}30",
-            "samedi : 8\u{00A0}h\u{00A0}30 – 12\u{00A0}h",
+            "du lundi au vendredi\u{00A0}: 9\u{00A0}h – 12\u{00A0}h, 14\u{00A0}h – 18\u{00A0}h\u{00A0}30",
+            "samedi\u{00A0}: 8\u{00A0}h\u{00A0}30 – 12\u{00A0}h",
         ])
-        #expect(try lines("Tu,Th 09:00-12:00; PH off") == ["mardi, jeudi : 9\u{00A0}h – 12\u{00A0}h", "jours fériés : fermé"])
-        #expect(try lines("week 1-53/2 Tu 09:00-12:30") == ["une semaine sur deux (semaines 1 à 53), mardi : 9\u{00A0}h – 12\u{00A0}h\u{00A0}30"])
+        #expect(try lines("Tu,Th 09:00-12:00; PH off") == ["mardi, jeudi\u{00A0}: 9\u{00A0}h – 12\u{00A0}h", "jours fériés\u{00A0}: fermé"])
+        #expect(try lines("week 1-53/2 Tu 09:00-12:30") == ["une semaine sur deux (semaines 1 à 53), mardi\u{00A0}: 9\u{00A0}h – 12\u{00A0}h\u{00A0}30"])
         #expect(try lines("24/7") == ["ouvert 24\u{00A0}h/24, 7\u{00A0}j/7"])
-        #expect(try lines("Mo-Fr 20:00-24:00") == ["du lundi au vendredi : 20\u{00A0}h – minuit"])
+        #expect(try lines("Mo-Fr 20:00-24:00") == ["du lundi au vendredi\u{00A0}: 20\u{00A0}h – minuit"])
     }
 
     @Test("rules keep their structure: overrides, additions, comments, months, spans past midnight")

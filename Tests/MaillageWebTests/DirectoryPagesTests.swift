@@ -30,12 +30,12 @@ struct DirectoryPagesTests {
                 #expect(html.contains("<h1>Anonymal</h1>"))
                 #expect(html.contains("12 BIS RUE DE LECLERCQ"))
                 #expect(html.contains("51100 Reims"))
-                #expect(html.contains("Du lundi au vendredi : 9\u{00A0}h – 12\u{00A0}h, 14\u{00A0}h – 18\u{00A0}h\u{00A0}30"))
-                #expect(html.contains("Samedi : 8\u{00A0}h\u{00A0}30 – 12\u{00A0}h"))
+                #expect(html.contains("Du lundi au vendredi\u{00A0}: 9\u{00A0}h – 12\u{00A0}h, 14\u{00A0}h – 18\u{00A0}h\u{00A0}30"))
+                #expect(html.contains("Samedi\u{00A0}: 8\u{00A0}h\u{00A0}30 – 12\u{00A0}h"))
                 #expect(html.contains("Loisirs et créations numériques"))
                 #expect(html.contains("href=\"tel:+33180059880\""))
                 #expect(html.contains("01\u{00A0}80\u{00A0}05\u{00A0}98\u{00A0}80"))
-                #expect(html.contains("Prise en charge spécifique : Surdité, Illettrisme, Langues étrangères (anglais)"))
+                #expect(html.contains("Prise en charge spécifique\u{00A0}: Surdité, Illettrisme, Langues étrangères (anglais)"))
                 #expect(html.contains("Mis à jour le 2 avril 2024"))
             }
         }

@@ -1,3 +1,4 @@
+import MaillageCore
 import Plot
 import Vapor
 
@@ -22,7 +23,7 @@ enum Layout {
                 .main(.id("contenu"), .group(content)),
                 .footer(
                     .class("site"),
-                    .p(.text("Données : standard national des lieux de médiation numérique, Licence Ouverte 2.0."))
+                    .p(.text("Données\(French.colon)standard national des lieux de médiation numérique, Licence Ouverte 2.0."))
                 )
             )
         )

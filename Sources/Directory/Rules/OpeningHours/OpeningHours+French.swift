@@ -24,7 +24,7 @@ extension OpeningHours.Rule {
         }
         if let comment, !comment.isEmpty { what += " (\(comment))" }
         let prefix = combination == .fallback ? "sinon, " : ""
-        return prefix + when.joined(separator: ", ") + " : " + what
+        return prefix + when.joined(separator: ", ") + French.colon + what
     }
 }
 

@@ -33,7 +33,7 @@ enum PlacePage {
                 .dt(.text("Accessibilité")),
                 .if(place.specificSupport.isEmpty,
                     .dd(.text("Aucune prise en charge spécifique indiquée.")),
-                    else: .dd(.text("Prise en charge spécifique : " + place.specificSupport.map(\.label).joined(separator: ", ")))),
+                    else: .dd(.text("Prise en charge spécifique" + French.colon + place.specificSupport.map(\.label).joined(separator: ", ")))),
                 .unwrap(place.accessibilitySheet) { .dd(.a(.href($0), .text("Fiche d'accessibilité sur Acceslibre"))) },
                 contact(place),
                 list("Dispositifs et programmes nationaux", place.nationalProgrammes.map(\.label)),
@@ -45,7 +45,7 @@ enum PlacePage {
                 .section(.h2(.text("Présentation")), .forEach(details.components(separatedBy: "\n").filter { !$0.isEmpty }) { .p(.text($0)) })
             },
             .p(.class("muted"), .text("Mis à jour le \(French.date(place.updatedOn).dropWeekday)"
-                                       + (place.source.map { " — source : \($0)" } ?? "") + "."))
+                                       + (place.source.map { " — source\(French.colon)\($0)" } ?? "") + "."))
         )
     }
 
@@ -68,9 +68,9 @@ enum PlacePage {
         guard hasContact else { return .group(.dt(.text("Contact")), .dd(.text("Aucun contact renseigné."))) }
         return .group(
             .dt(.text("Contact")),
-            .unwrap(place.phone) { .dd(.text("Téléphone : "), .a(.href("tel:\($0)"), .text(PhoneNumber.display($0)))) },
-            .forEach(place.emails) { .dd(.text("Courriel : "), .a(.href("mailto:\($0)"), .text($0))) },
-            .forEach(place.websites) { .dd(.text("Site : "), .a(.href($0), .text($0))) },
+            .unwrap(place.phone) { .dd(.text("Téléphone" + French.colon), .a(.href("tel:\($0)"), .text(PhoneNumber.display($0)))) },
+            .forEach(place.emails) { .dd(.text("Courriel" + French.colon), .a(.href("mailto:\($0)"), .text($0))) },
+            .forEach(place.websites) { .dd(.text("Site" + French.colon), .a(.href($0), .text($0))) },
             .unwrap(place.bookingURL) { .dd(.a(.href($0), .text("Prendre rendez-vous en ligne"))) }
         )
     }
