@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import SQLKit
 
 /// Where the data lives, from `DATABASE_URL`: `sqlite:PATH` (the default is
 /// `sqlite:maillage.sqlite` in the working directory), `sqlite::memory:`, or `postgres://…`.
@@ -52,6 +53,13 @@ public enum DatabaseLocation: Equatable, Sendable {
             return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4,
                              encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace)
         }
+    }
+
+    /// Settings that live in the database itself. A SQLite file switches to write-ahead
+    /// logging: one sync per commit instead of several, and readers never wait for a writer.
+    public func tune(_ database: any Database) async throws {
+        guard case .sqlite = self, let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
 
     public var databaseID: DatabaseID { isPostgres ? .psql : .sqlite }

@@ -9,6 +9,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
     AllMigrations.register(on: app.migrations)
     try await app.autoMigrate()
+    try await location.tune(app.db)
     if seed, let report = try await LoadRealDataIfEmpty(database: app.db).run() {
         app.logger.notice("Premier démarrage : \(report.created) lieux réels chargés.")
     }

@@ -113,9 +113,10 @@ private struct Context {
 
     mutating func pivot() -> String {
         let raw = required(.pivot)
-        let compact = raw.filter { $0 != " " && $0 != "\u{00A0}" }
+        let compact = raw.contains(where: { $0 == " " || $0 == "\u{00A0}" }) ? raw.filter { $0 != " " && $0 != "\u{00A0}" } : raw
         guard !raw.isEmpty else { return raw }
-        guard (9...14).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+        let isAlphanumeric = compact.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        guard (9...14).contains(compact.utf8.count), isAlphanumeric else {
             error(.pivot, "« \(raw) » n'est pas un SIRET (14 chiffres), un RNA (W suivi de 9 caractères) "
                 + "ni un RIDET : 9 à 14 lettres ou chiffres sont attendus.")
             return raw
@@ -279,8 +280,12 @@ public enum InseeCode {
     }
 }
 
-extension StringProtocol {
+extension StringProtocol where UTF8View: BidirectionalCollection {
     var trimmingWhitespace: String {
+        // Fast path: most values begin and end with a visible ASCII character.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return String(self)
+        }
         var slice = Substring(self)
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }

@@ -10,7 +10,6 @@ extension StandardRow {
             switch column {
             case .current(let field):
                 values[field] = value
-                names[field] = field.rawValue
             case .legacy(let field):
                 legacy[field] = value
             }
@@ -41,16 +40,18 @@ extension StandardRow {
     private mutating func add(_ text: String, to field: PlaceField, from legacy: LegacyField? = nil) {
         let incoming = text.split(separator: "|").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
         guard !incoming.isEmpty else { return }
+        // Messages name the producer's column: the v1 one when the row has it, else the v0.1 one.
+        if values[field] == nil, let legacy { names[field] = legacy.rawValue }
         var list = (values[field] ?? "").split(separator: "|").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
         for value in incoming where !list.contains(value) { list.append(value) }
         values[field] = list.joined(separator: "|")
-        if names[field] == nil, let legacy { names[field] = legacy.rawValue }
     }
 
     private mutating func mapServices(_ text: String) {
         let mapped = Self.parts(text).map { part -> String in
             let value = part.trimmingWhitespace
-            return LegacyVocabulary.lookup(LegacyVocabulary.services, value)?.rawValue ?? value
+            if Service(rawValue: value) != nil { return value }
+            return LegacyVocabulary.services[value]?.rawValue ?? value
         }
         values[.services] = nil
         add(mapped.joined(separator: "|"), to: .services)
@@ -58,8 +59,9 @@ extension StandardRow {
 
     private mutating func mapAccompaniment(_ text: String) {
         let mapped = Self.parts(text).map { part -> String in
-            let head = LegacyVocabulary.head(part)
-            return LegacyVocabulary.lookup(LegacyVocabulary.accompaniment, head)?.rawValue ?? part.trimmingWhitespace
+            let value = part.trimmingWhitespace
+            if AccompanimentMode(rawValue: value) != nil { return value }
+            return LegacyVocabulary.accompaniment[LegacyVocabulary.head(part)]?.rawValue ?? value
         }
         values[.modalitesAccompagnement] = nil
         add(mapped.joined(separator: "|"), to: .modalitesAccompagnement)
@@ -68,7 +70,7 @@ extension StandardRow {
     private mutating func mapConditions(_ text: String) {
         for part in Self.parts(text) {
             let head = LegacyVocabulary.head(part)
-            let fee = LegacyVocabulary.lookup(LegacyVocabulary.fees, head)
+            let fee = LegacyVocabulary.fees[head]
             add(fee?.rawValue ?? head, to: .fraisACharge, from: .conditionsAcces)
             // NB: the derived file loses that a place takes the Pass numérique; the platform of
             // the pass must not, so it is kept as the APTIC label, as v0.1 named it.
@@ -80,7 +82,7 @@ extension StandardRow {
 
     private mutating func mapPublics(_ text: String) {
         let heads = Self.parts(text).map { LegacyVocabulary.head($0) }
-        let mapped = heads.map { ($0, LegacyVocabulary.lookup(LegacyVocabulary.publics, $0)) }
+        let mapped = heads.map { ($0, LegacyVocabulary.publics[$0]) }
         let openToEveryone = mapped.contains { if case .everyone? = $0.1 { true } else { false } }
         for (head, target) in mapped {
             switch target {
@@ -104,7 +106,7 @@ extension StandardRow {
             if let programme = NationalProgramme.match(label)?.value {
                 add(programme.rawValue, to: .dispositifProgrammesNationaux, from: .labelsNationaux)
             } else {
-                switch LegacyVocabulary.lookup(LegacyVocabulary.labels, label) {
+                switch LegacyVocabulary.labels[label] {
                 case .programme(let programme)?:
                     add(programme.rawValue, to: .dispositifProgrammesNationaux, from: .labelsNationaux)
                 case .training(let training)?:
