@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MaillageDatabase
 
 extension DatabaseLocation {
@@ -13,21 +14,7 @@ extension DatabaseLocation {
     }
 }
 
+/// A line for people on standard error, keeping standard output for data.
 func printError(_ message: String) {
-    var standardError = StandardError()
-    print(message, to: &standardError)
-}
-
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandleOutput.standardError(string)
-    }
-}
-
-import Foundation
-
-enum FileHandleOutput {
-    static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

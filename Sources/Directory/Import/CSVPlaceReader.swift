@@ -1,3 +1,5 @@
+import MaillageCore
+
 /// Places from a CSV file of the standard (v1, or the legacy v0.1): the header is checked
 /// first, then each row is read against it.
 public struct CSVPlaceReader: PlaceRecordReader {
@@ -57,5 +59,3 @@ public struct CSVPlaceReader: PlaceRecordReader {
         return nil
     }
 }
-
-import MaillageCore

@@ -76,7 +76,8 @@ public struct PlaceStore: Sendable {
             case .latitude: SQLBind(place.coordinates?.latitude)
             case .longitude: SQLBind(place.coordinates?.longitude)
             default:
-                field.isRequired ? SQLBind(place.text(field)) : SQLBind(Optional(place.text(field)).flatMap { $0.isEmpty ? nil : $0 })
+                // An absent optional value is stored as NULL, not as an empty string.
+                SQLBind(field.isRequired || !place.text(field).isEmpty ? place.text(field) : nil)
             }
         }
     }

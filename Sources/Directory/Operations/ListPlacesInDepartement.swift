@@ -1,4 +1,5 @@
 import FluentKit
+import MaillageCore
 import SQLKit
 
 /// The places of one département, by commune then name.
@@ -17,5 +18,3 @@ public struct ListPlacesInDepartement {
             .sorted { ($0.commune.folded, $0.name.folded) < ($1.commune.folded, $1.name.folded) }
     }
 }
-
-import MaillageCore

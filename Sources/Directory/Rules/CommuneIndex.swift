@@ -1,3 +1,4 @@
+import Foundation
 import MaillageCore
 
 /// The communes of France, looked up by postcode and a leniently written name.
@@ -70,5 +71,3 @@ extension CommuneIndex {
         self.init(communes: communes)
     }
 }
-
-import Foundation

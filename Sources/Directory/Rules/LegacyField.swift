@@ -1,3 +1,5 @@
+import MaillageCore
+
 /// Columns of the legacy v0.1 standard that v1 renamed, split or dropped.
 public enum LegacyField: String, CaseIterable, Sendable {
     case cleBan = "cle_ban"
@@ -33,5 +35,3 @@ public enum SourceColumn: Equatable, Sendable {
         }
     }
 }
-
-import MaillageCore

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A place written back as the standard's text, one string per field (empty when absent).
 extension Place {
     public func text(_ field: PlaceField) -> String {
@@ -74,8 +76,6 @@ public enum StandardNumber {
         return text
     }
 }
-
-import Foundation
 
 private extension Double {
     var log10Floor: Double { self == 0 ? 0 : Foundation.floor(Foundation.log10(self)) }
