@@ -10,11 +10,23 @@ extension ClosedList {
     public var label: String { rawValue }
 
     /// The value written exactly, or else the one value it spells with other case, accents,
-    /// apostrophes or spacing (`corrected` is then true, so the producer can be told).
+    /// apostrophes or spacing, or with the explanation the schema's descriptions add ("Dans un
+    /// atelier collectif : j'apprends…", "À distance (par téléphone…)"); `corrected` is then
+    /// true, so the producer can be told.
     public static func match(_ text: String) -> (value: Self, corrected: Bool)? {
         if let exact = Self(rawValue: text) { return (exact, false) }
-        let key = text.folded
-        let candidates = allCases.filter { $0.rawValue.folded == key }
-        return candidates.count == 1 ? (candidates[0], true) : nil
+        for key in [text.folded, withoutExplanation(text).folded] {
+            let candidates = allCases.filter { $0.rawValue.folded == key }
+            if candidates.count == 1 { return (candidates[0], true) }
+        }
+        return nil
+    }
+
+    /// "Label : explanation" and "Label (explanation)" → "Label".
+    private static func withoutExplanation(_ text: String) -> String {
+        var head = Substring(text)
+        if let colon = head.range(of: " :") ?? head.range(of: ":") { head = head[..<colon.lowerBound] }
+        if head.hasSuffix(")"), let open = head.lastIndex(of: "(") { head = head[..<open] }
+        return String(head)
     }
 }
