@@ -50,6 +50,13 @@ struct StandardRulesTests {
                                        .codePostal: "16100", .adresse: "1 rue", .dateMaj: "2024-01-01"])
         #expect(PlaceParser(communes: communes).parse(row).place?.inseeCode == "16089")
         #expect(PlaceParser().parse(row).place?.inseeCode == nil)
+        var wrong = row
+        wrong[.codeInsee] = "63236"
+        wrong[.commune] = "Mont-Dore"
+        wrong[.codePostal] = "98800"
+        let outcome = PlaceParser(communes: communes).parse(wrong)
+        #expect(outcome.place?.inseeCode == "63236")  // kept as given: only the producer can say
+        #expect(outcome.issues.map(\.message) == ["Le code INSEE « 63236 » désigne Mont-Dore (63240), pas Mont-Dore (98800) : vérifiez-le."])
     }
 
     @Test("the bundled copies of the real data are the shared ones")
@@ -110,6 +117,8 @@ struct StandardRulesTests {
         #expect(Departement.of(postcode: "98800", inseeCode: "98818")?.name == "Nouvelle-Calédonie")
         #expect(Departement.of(postcode: "97133", inseeCode: nil)?.name == "Saint-Barthélemy")
         #expect(Departement.all.count == 101 + 6)
+        // Real data: Mont-Dore (New Caledonia) with the INSEE code of Mont-Dore (Puy-de-Dôme).
+        #expect(Departement.of(postcode: "98800", inseeCode: "63236")?.code == "988")
     }
 
     @Test("a summary over 280 characters is cut, and its whole text kept in the detail")

@@ -6,6 +6,7 @@ public struct CommuneIndex: Sendable {
     public let communes: [Commune]
     private let byPostcode: [String: [Int]]
     private let keys: [[String]]
+    private let byCode: [String: Int]
 
     public init(communes: [Commune]) {
         self.communes = communes
@@ -15,6 +16,7 @@ public struct CommuneIndex: Sendable {
         }
         self.byPostcode = byPostcode
         self.keys = communes.map { Self.keys(for: $0.name) }
+        self.byCode = Dictionary(communes.enumerated().map { ($1.inseeCode, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The INSEE code of the one commune that has this postcode and this name; nil when there
@@ -26,7 +28,7 @@ public struct CommuneIndex: Sendable {
     }
 
     public func commune(inseeCode: String) -> Commune? {
-        communes.first { $0.inseeCode == inseeCode }
+        byCode[inseeCode].map { communes[$0] }
     }
 
     /// A name as people and producers write it: no case, accents, hyphens, "St" for "Saint",

@@ -17,9 +17,12 @@ public struct Departement: Hashable, Sendable, Comparable {
         (order[a.code] ?? .max) < (order[b.code] ?? .max)
     }
 
-    /// The département of a place, from its INSEE code when it has one, else its postcode.
+    /// The département of a place, from its INSEE code when it has one (a few communes use a
+    /// neighbour's postcodes, and Corsica's postcodes say 20 for both), else its postcode.
+    /// NB: an overseas postcode is never shared, so it wins over an INSEE code that contradicts
+    /// it (real data has Mont-Dore, New Caledonia, with the code of Mont-Dore, Puy-de-Dôme).
     public static func of(postcode: String, inseeCode: String?) -> Departement? {
-        if let insee = inseeCode, insee.count == 5 {
+        if let insee = inseeCode, insee.count == 5, !postcode.hasPrefix("97"), !postcode.hasPrefix("98") {
             // Saint-Barthélemy (977) and Saint-Martin (978) share Guadeloupe's postcodes.
             let code = insee.hasPrefix("97") || insee.hasPrefix("98") ? String(insee.prefix(3)) : String(insee.prefix(2))
             if let found = byCode[code] { return found }

@@ -67,6 +67,10 @@ private struct Context {
         var inseeCode = self.inseeCode()
         if inseeCode == nil, let found = communes?.inseeCode(commune: commune, postcode: postcode) {
             inseeCode = found
+        } else if let code = inseeCode, let named = communes?.commune(inseeCode: code),
+                  !named.postcodes.contains(postcode) {
+            warning(.codeInsee, "Le code INSEE « \(code) » désigne \(named.name) (\(named.postcodes.joined(separator: ", "))), "
+                + "pas \(commune) (\(postcode)) : vérifiez-le.")
         }
         var summary = optional(.presentationResume)
         var details = optional(.presentationDetail)
