@@ -1,11 +1,13 @@
 import Directory
+import MaillageCore
 import Fluent
 import MaillageDatabase
 import Vapor
 
 /// Sets the application up: database, migrations, middleware, routes. With `seed`, an empty
 /// directory is filled with the real data shipped with Maillage.
-public func configure(_ app: Application, location: DatabaseLocation, seed: Bool) async throws {
+public func configure(_ app: Application, location: DatabaseLocation, seed: Bool, clock: Clock = .system) async throws {
+    app.clock = clock
     app.databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
     AllMigrations.register(on: app.migrations)
     try await app.autoMigrate()

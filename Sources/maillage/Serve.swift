@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaillageCore
 import MaillageDatabase
 import MaillageWeb
 import Vapor
@@ -17,7 +18,14 @@ struct Serve: AsyncParsableCommand {
         vaporEnvironment.arguments = ["maillage", "serve", "--hostname", host, "--port", String(port)]
         let app = try await Application.make(vaporEnvironment)
         do {
-            try await configure(app, location: location, seed: true)
+            let clock: Clock
+            do {
+                clock = try Clock.from(environment: environment)
+            } catch let invalid as Clock.InvalidInstant {
+                printError("MAILLAGE_NOW : \(invalid.description)")
+                throw ExitCode.failure
+            }
+            try await configure(app, location: location, seed: true, clock: clock)
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

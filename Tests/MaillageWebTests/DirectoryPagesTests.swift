@@ -1,4 +1,5 @@
 import Directory
+import MaillageCore
 import MaillageTestSupport
 import Testing
 import Vapor
@@ -37,6 +38,22 @@ struct DirectoryPagesTests {
                 #expect(html.contains("01\u{00A0}80\u{00A0}05\u{00A0}98\u{00A0}80"))
                 #expect(html.contains("Prise en charge spécifique\u{00A0}: Surdité, Illettrisme, Langues étrangères (anglais)"))
                 #expect(html.contains("Mis à jour le 2 avril 2024"))
+            }
+        }
+    }
+
+    @Test("a place page says whether the place is open, at the clock the app is given")
+    func openNow() async throws {
+        // Monday 23 November 2026, 10:00 in Paris; the example opens Mo-Fr 09:00-12:00,14:00-18:30.
+        let monday10 = try #require(Clock.parseInstant("2026-11-23T10:00:00+01:00"))
+        try await withApp(importing: Shared.path("exemple-valide.csv"), clock: .fixed(monday10)) { app in
+            try await app.testing().test(.GET, "/lieux/structure-1") { response async in
+                #expect(response.body.string.contains("<strong>Ouvert jusqu'à 12\u{00A0}h</strong>"))
+            }
+        }
+        try await withApp(importing: Shared.path("exemple-valide.csv"), clock: .fixed(monday10 + 3 * 3600)) { app in
+            try await app.testing().test(.GET, "/lieux/structure-1") { response async in
+                #expect(response.body.string.contains("<strong>Ouvre à 14\u{00A0}h</strong>"))
             }
         }
     }

@@ -1,4 +1,5 @@
 import Directory
+import MaillageCore
 import MaillageDatabase
 import MaillageTestSupport
 import MaillageWeb
@@ -6,11 +7,11 @@ import Vapor
 import VaporTesting
 
 /// A configured application on a fresh database, with `csv` imported when given.
-func withApp(importing csv: String? = nil, _ body: (Application) async throws -> Void) async throws {
+func withApp(importing csv: String? = nil, clock: Clock = .system, _ body: (Application) async throws -> Void) async throws {
     try await withFreshDatabaseLocation { location in
         let app = try await Application.make(.testing)
         do {
-            try await configure(app, location: location, seed: false)
+            try await configure(app, location: location, seed: false, clock: clock)
             if let csv {
                 _ = try await ImportPlaces(database: app.db).run(files: [csv])
             }

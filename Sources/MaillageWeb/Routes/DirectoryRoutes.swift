@@ -29,6 +29,7 @@ struct DirectoryRoutes: RouteCollection {
               let place = try await PlaceStore(request.db).find(id: id.removingPercentEncoding ?? id) else {
             throw Abort(.notFound, reason: "Ce lieu n'existe pas ou n'est plus recensé.")
         }
-        return PlacePage.render(.init(place: place))
+        let openNow = place.openingStatus(atUTC: request.application.clock.now).map { $0.status.french(now: $0.localNow).capitalisedFirst }
+        return PlacePage.render(.init(place: place, openNow: openNow))
     }
 }

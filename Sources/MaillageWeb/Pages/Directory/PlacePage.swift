@@ -7,6 +7,8 @@ import Plot
 enum PlacePage {
     struct Model {
         let place: Place
+        /// "Ouvert jusqu'à 18 h", "Ouvre lundi à 9 h"; nil when the hours are not known.
+        let openNow: String?
     }
 
     static func render(_ model: Model) -> HTML {
@@ -14,6 +16,7 @@ enum PlacePage {
         return Layout.page(
             title: place.name,
             .h1(.text(place.name)),
+            .unwrap(model.openNow) { .p(.class("status"), .strong(.text($0))) },
             .unwrap(place.summary) { .p(.class("summary"), .text($0)) },
             .dl(
                 .class("facts"),
