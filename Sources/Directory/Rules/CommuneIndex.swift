@@ -33,7 +33,7 @@ public struct CommuneIndex: Sendable {
 
     /// A name as people and producers write it: no case, accents, hyphens, "St" for "Saint",
     /// and no "Cedex" suffix.
-    static func key(_ name: String) -> String {
+    public static func key(_ name: String) -> String {
         var words = name.folded.split(separator: " ").map(String.init)
         if let cedex = words.firstIndex(of: "cedex") { words.removeSubrange(cedex...) }
         return words.map { word in
