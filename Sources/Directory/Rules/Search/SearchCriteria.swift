@@ -1,0 +1,131 @@
+import MaillageCore
+
+/// What a person looks for: where, what, when. Built from query parameters (the page's and
+/// the API's are the same, named as the standard names its fields) and validated with
+/// French messages that name the parameter at fault.
+public struct SearchCriteria: Equatable, Sendable {
+    public enum Place: Equatable, Sendable {
+        case anywhere
+        /// A commune as typed: a name, a postcode or an INSEE code, resolved later.
+        case commune(String)
+        case point(Coordinates)
+        case departement(Departement)
+    }
+
+    public enum Opening: Equatable, Sendable {
+        case any
+        case now
+        /// An instant, seconds since the epoch.
+        case at(Int)
+    }
+
+    public static let radii = [5, 10, 20, 50]
+    public static let maxPerPage = 100
+    public static let maxQueryLength = 200
+
+    public var text: String?
+    public var place: Place = .anywhere
+    public var radiusKm = 10
+    public var services: Set<Service> = []
+    public var publics: Set<TargetPublic> = []
+    public var fees: Set<Fee> = []
+    public var accessModes: Set<AccessMode> = []
+    public var accompanimentModes: Set<AccompanimentMode> = []
+    public var specificSupport: Set<SpecificSupport> = []
+    public var nationalProgrammes: Set<NationalProgramme> = []
+    public var typologies: Set<Typology> = []
+    public var opening: Opening = .any
+    public var page = 1
+    public var perPage = 20
+
+    public init() {}
+
+    /// A parameter that could not be read, with the French message a person reads.
+    public struct Problem: Error, Equatable, Sendable {
+        public let parameter: String
+        public let message: String
+    }
+
+    /// Every problem of one request, not only the first.
+    public struct Problems: Error, Equatable, Sendable {
+        public let list: [Problem]
+    }
+
+    /// Reads query parameters.
+    public static func parse(_ parameters: [String: String]) -> Result<SearchCriteria, Problems> {
+        var criteria = SearchCriteria()
+        var problems: [Problem] = []
+        func fail(_ parameter: String, _ message: String) { problems.append(Problem(parameter: parameter, message: message)) }
+
+        if let q = parameters["q"]?.trimmingWhitespace, !q.isEmpty {
+            if q.count > maxQueryLength { fail("q", "La recherche dépasse \(maxQueryLength) caractères.") } else { criteria.text = q }
+        }
+        let latitude = parameters["latitude"].flatMap { $0.isEmpty ? nil : $0 }
+        let longitude = parameters["longitude"].flatMap { $0.isEmpty ? nil : $0 }
+        if latitude != nil || longitude != nil {
+            let lat = latitude.flatMap(Double.init).flatMap { (-90...90).contains($0) ? $0 : nil }
+            let lon = longitude.flatMap(Double.init).flatMap { (-180...180).contains($0) ? $0 : nil }
+            if let lat, let lon {
+                criteria.place = .point(Coordinates(latitude: lat, longitude: lon))
+            } else {
+                fail(lat == nil ? "latitude" : "longitude",
+                     "La position doit donner une latitude (−90 à 90) et une longitude (−180 à 180), en degrés décimaux.")
+            }
+        } else if let commune = parameters["commune"]?.trimmingWhitespace, !commune.isEmpty {
+            if commune.count > 100 { fail("commune", "Le nom de commune est trop long.") } else { criteria.place = .commune(commune) }
+        } else if let code = parameters["departement"]?.trimmingWhitespace, !code.isEmpty {
+            if let departement = Departement.named(code) { criteria.place = .departement(departement) } else {
+                fail("departement", "« \(code) » n'est pas un département (exemples : 48, 2A, 974).")
+            }
+        }
+        if let radius = parameters["rayon"], !radius.isEmpty {
+            if let value = Int(radius), radii.contains(value) { criteria.radiusKm = value } else {
+                fail("rayon", "Le rayon doit valoir 5, 10, 20 ou 50 km.")
+            }
+        }
+        criteria.services = list("services", parameters, &problems)
+        criteria.publics = list("publics_specifiquement_adresses", parameters, &problems)
+        criteria.fees = list("frais_a_charge", parameters, &problems)
+        criteria.accessModes = list("modalites_acces", parameters, &problems)
+        criteria.accompanimentModes = list("modalites_accompagnement", parameters, &problems)
+        criteria.specificSupport = list("prise_en_charge_specifique", parameters, &problems)
+        criteria.nationalProgrammes = list("dispositif_programmes_nationaux", parameters, &problems)
+        criteria.typologies = list("typologie", parameters, &problems)
+        if let opening = parameters["ouvert"], !opening.isEmpty {
+            if opening == "maintenant" { criteria.opening = .now } else if let instant = Clock.parseInstant(opening) {
+                criteria.opening = .at(instant)
+            } else {
+                fail("ouvert", "« ouvert » vaut « maintenant » ou un instant ISO 8601 (exemple : 2026-11-28T10:00:00+01:00).")
+            }
+        }
+        if let page = parameters["page"], !page.isEmpty {
+            if let value = Int(page), (1...10_000).contains(value) { criteria.page = value } else {
+                fail("page", "La page doit être un nombre entier de 1 à 10 000.")
+            }
+        }
+        if let perPage = parameters["par_page"], !perPage.isEmpty {
+            if let value = Int(perPage), (1...maxPerPage).contains(value) { criteria.perPage = value } else {
+                fail("par_page", "Le nombre de résultats par page doit aller de 1 à \(maxPerPage).")
+            }
+        }
+        return problems.isEmpty ? .success(criteria) : .failure(Problems(list: problems))
+    }
+
+    /// A closed list given as comma-separated values of the standard, read leniently.
+    private static func list<Value: ClosedList>(_ name: String, _ parameters: [String: String],
+                                                _ problems: inout [Problem]) -> Set<Value> {
+        guard let raw = parameters[name], !raw.isEmpty else { return [] }
+        var values: Set<Value> = []
+        for part in raw.split(whereSeparator: { $0 == "," || $0 == "|" }) {
+            let text = part.trimmingWhitespace
+            guard !text.isEmpty else { continue }
+            guard let value = Value.match(text)?.value else {
+                let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+                problems.append(Problem(parameter: name, message: "« \(text) » n'est pas une valeur de « \(name) ». Valeurs possibles : \(allowed)."))
+                continue
+            }
+            values.insert(value)
+        }
+        return values
+    }
+}
