@@ -38,7 +38,7 @@ struct BenchImport: AsyncParsableCommand {
         let input = workspace.appendingPathComponent("places.csv").path
         let output = workspace.appendingPathComponent("export.csv").path
 
-        let sample = try await ResampledPlaces.write(count: places, to: input)
+        let sample = try ResampledPlaces.write(count: places, to: input)
         print("\(French.integer(places)) lieux fabriqués à partir de \(French.integer(sample)) lieux réels.")
 
         // Baseline: read and validate, no database.

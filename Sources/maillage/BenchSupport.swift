@@ -8,8 +8,8 @@ import SQLKit
 /// its own id and coordinates moved by up to about a kilometre, written as a standard CSV.
 enum ResampledPlaces {
     /// Returns how many real places were sampled.
-    static func write(count: Int, to path: String) async throws -> Int {
-        let real = try await realPlaces()
+    static func write(count: Int, to path: String) throws -> Int {
+        let real = try realPlaces()
         let sink = try TextSink(path: path)
         sink.write(PlaceField.allCases.map(\.rawValue).joined(separator: ",") + "\r\n")
         var generator = SplitMix64(seed: 2026)
@@ -26,12 +26,8 @@ enum ResampledPlaces {
         return real.count
     }
 
-    private static func realPlaces() async throws -> [Place] {
-        let session = try DatabaseSession(location: .sqliteMemory)
-        defer { Task { await session.shutdown() } }
-        try await session.migrate()
-        _ = try await ImportPlaces(database: session.database).run(files: [BundledData.realPlacesCSV])
-        return try await PlaceStore(session.database).page(after: nil, limit: 100_000)
+    private static func realPlaces() throws -> [Place] {
+        try PlaceFile.places(at: BundledData.realPlacesCSV).places
     }
 
     private static func csvField(_ value: String) -> String {
@@ -63,13 +59,7 @@ struct SplitMix64 {
 enum ParseOnly {
     /// Reads and validates every row of a CSV, as an import does, and counts the good ones.
     static func count(_ path: String) throws -> Int {
-        var reader = try CSVPlaceReader(source: ByteSource(path: path))
-        let parser = PlaceParser()
-        var good = 0
-        while let item = try reader.next() {
-            if case .record(let record) = item, parser.parse(StandardRow(columns: record.columns)).place != nil { good += 1 }
-        }
-        return good
+        try PlaceFile.places(at: path).places.count
     }
 
     /// Reads a CSV, then writes every place again as an export does, to memory.

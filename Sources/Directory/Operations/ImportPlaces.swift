@@ -52,7 +52,7 @@ public struct ImportPlaces {
     }
 
     /// Chooses the reader by extension, or by the first character when the name says nothing.
-    static func reader(for file: String, source: ByteSource) throws -> any PlaceRecordReader {
+    public static func reader(for file: String, source: ByteSource) throws -> any PlaceRecordReader {
         let lower = file.lowercased()
         if lower.hasSuffix(".json") { return try JSONPlaceReader(source: source) }
         if lower.hasSuffix(".csv") { return try CSVPlaceReader(source: source) }

@@ -1,3 +1,4 @@
+import Foundation
 import MaillageCore
 
 extension Departement {
@@ -24,14 +25,33 @@ extension Place {
     /// nil when its hours are missing or do not parse ("horaires non renseignés").
     public func openingStatus(atUTC seconds: Int) -> (status: OpeningHours.Status, localNow: LocalDateTime)? {
         guard let text = openingHours, case .success(let hours) = OpeningHours.parse(text) else { return nil }
-        let zone = departement?.timeZone ?? .europeParis
-        let now = zone.local(utcSeconds: seconds)
-        var holidays: [Int: Set<LocalDate>] = [:]
-        let code = departement?.code
-        let status = hours.status(at: now) { date in
-            if holidays[date.year] == nil { holidays[date.year] = PublicHolidays.dates(year: date.year, departement: code) }
-            return holidays[date.year]!.contains(date)
+        return hours.status(atUTC: seconds, in: departement)
+    }
+}
+
+extension OpeningHours {
+    /// The status at an instant, on the legal time and public holidays of `departement`.
+    public func status(atUTC seconds: Int, in departement: Departement?) -> (status: Status, localNow: LocalDateTime) {
+        let now = (departement?.timeZone ?? .europeParis).local(utcSeconds: seconds)
+        return (status(at: now, isHoliday: HolidayCalendar.isHoliday(in: departement?.code)), now)
+    }
+}
+
+/// Public holidays by département and year, computed once: a search asks for them per place.
+enum HolidayCalendar {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var known: [String: Set<LocalDate>] = [:]
+
+    static func isHoliday(in departement: String?) -> (LocalDate) -> Bool {
+        { date in
+            let key = "\(departement ?? "")-\(date.year)"
+            let dates = lock.withLock {
+                if let dates = known[key] { return dates }
+                let dates = PublicHolidays.dates(year: date.year, departement: departement)
+                known[key] = dates
+                return dates
+            }
+            return dates.contains(date)
         }
-        return (status, now)
     }
 }

@@ -1,0 +1,87 @@
+import Directory
+import MaillageCore
+import MaillageTestSupport
+import Testing
+
+@Suite("Searching places")
+struct PlaceSearchTests {
+    static let places = try! PlaceFile.places(at: Shared.realCSV).places
+    static let search = PlaceSearch(index: PlaceIndex(places: places))
+    static let communes = CommuneSearch(index: try! CommuneIndex(csv: ByteSource(path: Shared.path("communes.csv"))))
+    /// Monday 23 November 2026, 10:00 in Paris.
+    static let monday10 = Clock.parseInstant("2026-11-23T10:00:00+01:00")!
+
+    static func centre(_ commune: String) -> Coordinates {
+        guard case .found(let found) = communes.resolve(commune) else { fatalError(commune) }
+        return found.coordinates
+    }
+
+    func criteria(_ parameters: [String: String]) throws -> SearchCriteria {
+        try SearchCriteria.parse(parameters).get()
+    }
+
+    @Test("around Angoulême: within the radius, with the service asked for, nearest first")
+    func angouleme() throws {
+        let centre = Self.centre("angouleme")
+        let results = Self.search.run(try criteria(["services": "Aide aux démarches administratives", "par_page": "100"]),
+                                      area: .circle(centre: centre, radiusMetres: 10_000), now: Self.monday10)
+        #expect(results.total > 10)
+        let distances = results.hits.compactMap(\.distance)
+        #expect(distances.count == results.hits.count && distances == distances.sorted() && distances.allSatisfy { $0 <= 10_000 })
+        #expect(results.hits.allSatisfy { $0.place.services.contains(.administrativeProcedures) })
+        #expect(results.hits.allSatisfy { $0.place.departement?.code == "16" })
+    }
+
+    @Test("« ouvert maintenant » keeps only places open at that instant, in their own time")
+    func openNow() throws {
+        let results = Self.search.run(try criteria(["ouvert": "maintenant", "par_page": "100"]), area: .departement(Departement.named("16")!), now: Self.monday10)
+        #expect(results.total > 0)
+        #expect(results.hits.allSatisfy { $0.status?.isOpen == true })
+        let sunday = Clock.parseInstant("2026-11-29T10:00:00+01:00")!
+        let onSunday = Self.search.run(try criteria(["ouvert": "maintenant"]), area: .departement(Departement.named("16")!), now: sunday)
+        #expect(onSunday.total < results.total)
+    }
+
+    @Test("pages follow one another without overlap")
+    func pagination() throws {
+        let area = PlaceSearch.Area.circle(centre: Self.centre("Marseille"), radiusMetres: 20_000)
+        let first = Self.search.run(try criteria(["par_page": "10"]), area: area, now: Self.monday10)
+        let second = Self.search.run(try criteria(["par_page": "10", "page": "2"]), area: area, now: Self.monday10)
+        let all = Self.search.run(try criteria(["par_page": "20"]), area: area, now: Self.monday10)
+        #expect(first.total == all.total && first.total > 20)
+        #expect((first.hits + second.hits).map(\.place.id) == all.hits.map(\.place.id))
+    }
+
+    @Test("a commune far from any place finds nothing, and says so by a total of 0")
+    func nothingNear() throws {
+        let results = Self.search.run(try criteria([:]), area: .circle(centre: Self.centre("Mende"), radiusMetres: 5_000), now: Self.monday10)
+        #expect(results.total == 0 && results.hits.isEmpty)
+    }
+
+    @Test("property: the indexed search returns exactly what a scan of every place returns")
+    func indexedEqualsScan() throws {
+        var generator = SystemRandomNumberGenerator()
+        let located = Self.places.compactMap(\.coordinates)
+        let lists: [(String, [String])] = [
+            ("services", Service.allCases.map(\.rawValue)), ("frais_a_charge", Fee.allCases.map(\.rawValue)),
+            ("modalites_accompagnement", AccompanimentMode.allCases.map(\.rawValue)),
+            ("dispositif_programmes_nationaux", NationalProgramme.allCases.map(\.rawValue)),
+        ]
+        for _ in 0..<300 {
+            var parameters = ["par_page": "100"]
+            for (name, values) in lists.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator)) {
+                parameters[name] = values.randomElement(using: &generator)!
+            }
+            if Bool.random(using: &generator) { parameters["ouvert"] = "maintenant" }
+            let base = located.randomElement(using: &generator)!
+            let centre = Coordinates(latitude: base.latitude + .random(in: -0.05...0.05, using: &generator), longitude: base.longitude + .random(in: -0.05...0.05, using: &generator))
+            let radius = Double(SearchCriteria.radii.randomElement(using: &generator)! * 1000)
+            let now = Self.monday10 + Int.random(in: 0..<7 * 86_400, using: &generator)
+            let parsed = try criteria(parameters)
+            let indexed = Self.search.run(parsed, area: .circle(centre: centre, radiusMetres: radius), now: now)
+            let scanned = Self.search.run(parsed, area: .circle(centre: centre, radiusMetres: radius), now: now, strategy: .scan)
+            #expect(indexed.total == scanned.total, "\(parameters)")
+            #expect(indexed.hits.map(\.place.id) == scanned.hits.map(\.place.id), "\(parameters)")
+        }
+    }
+}
