@@ -9,13 +9,7 @@ public struct PlaceIndex: Sendable {
     /// One place as search needs it.
     public struct Entry: Sendable {
         public let place: Place
-        let services: Int64
-        let publics: Int64
-        let fees: Int64
-        let accessModes: Int64
-        let accompanimentModes: Int64
-        let specificSupport: Int64
-        let nationalProgrammes: Int64
+        let masks: ClosedListMasks
         let typologies: Set<Typology>
         let hours: OpeningHours?
         let departement: Departement?
@@ -23,13 +17,9 @@ public struct PlaceIndex: Sendable {
 
         init(_ place: Place) {
             self.place = place
-            services = Service.mask(place.services)
-            publics = TargetPublic.mask(place.publics)
-            fees = Fee.mask(place.fees)
-            accessModes = AccessMode.mask(place.accessModes)
-            accompanimentModes = AccompanimentMode.mask(place.accompanimentModes)
-            specificSupport = SpecificSupport.mask(place.specificSupport)
-            nationalProgrammes = NationalProgramme.mask(place.nationalProgrammes)
+            masks = ClosedListMasks(services: place.services, publics: place.publics, fees: place.fees,
+                                    accessModes: place.accessModes, accompanimentModes: place.accompanimentModes,
+                                    specificSupport: place.specificSupport, nationalProgrammes: place.nationalProgrammes)
             typologies = Set(place.typologies)
             hours = place.openingHours.flatMap { try? OpeningHours.parse($0).get() }
             departement = place.departement

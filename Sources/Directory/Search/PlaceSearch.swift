@@ -87,29 +87,20 @@ public struct PlaceSearch: Sendable {
         entry.hours?.status(atUTC: instant, in: entry.departement)
     }
 
-    /// The closed-list part of the criteria as masks: a place passes a list when it has one of
-    /// the values asked for, and passes when it passes every list asked for.
+    /// The closed-list part of the criteria: any value of a list, every list given.
     struct Filter {
-        let services, publics, fees, accessModes, accompanimentModes, specificSupport, nationalProgrammes: Int64
+        let masks: ClosedListMasks
         let typologies: Set<Typology>
 
         init(_ criteria: SearchCriteria) {
-            services = Service.mask(criteria.services)
-            publics = TargetPublic.mask(criteria.publics)
-            fees = Fee.mask(criteria.fees)
-            accessModes = AccessMode.mask(criteria.accessModes)
-            accompanimentModes = AccompanimentMode.mask(criteria.accompanimentModes)
-            specificSupport = SpecificSupport.mask(criteria.specificSupport)
-            nationalProgrammes = NationalProgramme.mask(criteria.nationalProgrammes)
+            masks = ClosedListMasks(services: criteria.services, publics: criteria.publics, fees: criteria.fees,
+                                    accessModes: criteria.accessModes, accompanimentModes: criteria.accompanimentModes,
+                                    specificSupport: criteria.specificSupport, nationalProgrammes: criteria.nationalProgrammes)
             typologies = criteria.typologies
         }
 
         func accepts(_ entry: PlaceIndex.Entry) -> Bool {
-            func passes(_ wanted: Int64, _ has: Int64) -> Bool { wanted == 0 || wanted & has != 0 }
-            return passes(services, entry.services) && passes(publics, entry.publics) && passes(fees, entry.fees)
-                && passes(accessModes, entry.accessModes) && passes(accompanimentModes, entry.accompanimentModes)
-                && passes(specificSupport, entry.specificSupport) && passes(nationalProgrammes, entry.nationalProgrammes)
-                && (typologies.isEmpty || !typologies.isDisjoint(with: entry.typologies))
+            masks.isSatisfied(by: entry.masks) && (typologies.isEmpty || !typologies.isDisjoint(with: entry.typologies))
         }
     }
 }
