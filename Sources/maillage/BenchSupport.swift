@@ -5,13 +5,12 @@ import MaillageDatabase
 import SQLKit
 
 /// Places made by resampling the real data: every real place again and again, each copy with
-/// its own id and coordinates moved by up to about a kilometre, written as a standard CSV.
+/// its own id and coordinates moved by up to about a kilometre.
 enum ResampledPlaces {
-    /// Returns how many real places were sampled.
-    static func write(count: Int, to path: String) throws -> Int {
-        let real = try realPlaces()
-        let sink = try TextSink(path: path)
-        sink.write(PlaceField.allCases.map(\.rawValue).joined(separator: ",") + "\r\n")
+    /// Hands each of `count` places to `body`, one at a time; returns how many real places were sampled.
+    @discardableResult
+    static func make(count: Int, _ body: (Place) -> Void) throws -> Int {
+        let real = try PlaceFile.places(at: BundledData.realPlacesCSV).places
         var generator = SplitMix64(seed: 2026)
         for index in 0..<count {
             var place = real[index % real.count]
@@ -20,14 +19,20 @@ enum ResampledPlaces {
                 place.coordinates = Coordinates(latitude: point.latitude + generator.jitter(0.01),
                                                 longitude: point.longitude + generator.jitter(0.01))
             }
-            sink.write(place.standardRow.map(csvField).joined(separator: ",") + "\r\n")
+            body(place)
         }
-        sink.flush()
         return real.count
     }
 
-    private static func realPlaces() throws -> [Place] {
-        try PlaceFile.places(at: BundledData.realPlacesCSV).places
+    /// Writes them as a standard CSV, without holding them all in memory.
+    static func write(count: Int, to path: String) throws -> Int {
+        let sink = try TextSink(path: path)
+        sink.write(PlaceField.allCases.map(\.rawValue).joined(separator: ",") + "\r\n")
+        let sampled = try make(count: count) { place in
+            sink.write(place.standardRow.map(csvField).joined(separator: ",") + "\r\n")
+        }
+        sink.flush()
+        return sampled
     }
 
     private static func csvField(_ value: String) -> String {

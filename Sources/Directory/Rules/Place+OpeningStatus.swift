@@ -39,6 +39,11 @@ extension OpeningHours {
 
 /// Public holidays by département and year, computed once: a search asks for them per place.
 enum HolidayCalendar {
+    /// The holidays of `year` and the year before (a night of 31 December spills into 1 January).
+    static func dates(around year: Int, in departement: String?) -> Set<LocalDate> {
+        PublicHolidays.dates(year: year, departement: departement).union(PublicHolidays.dates(year: year - 1, departement: departement))
+    }
+
     private static let lock = NSLock()
     nonisolated(unsafe) private static var known: [String: Set<LocalDate>] = [:]
 

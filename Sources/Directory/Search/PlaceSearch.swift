@@ -22,6 +22,8 @@ public struct PlaceSearch: Sendable {
         case anywhere
         case circle(centre: Coordinates, radiusMetres: Double)
         case departement(Departement)
+
+        var hasCentre: Bool { if case .circle = self { true } else { false } }
     }
 
     public enum Strategy: Sendable {
@@ -46,61 +48,81 @@ public struct PlaceSearch: Sendable {
         case .at(let seconds): seconds
         }
         let filter = Filter(criteria)
-        var hits: [(entry: Int, distance: Double?)] = []
-        func consider(_ i: Int, distance: Double?) {
-            let entry = index.entries[i]
-            guard filter.accepts(entry) else { return }
-            if let textMatches, !textMatches.contains(entry.place.id) { return }
-            if let instant, !(Self.status(entry, at: instant)?.status.isOpen ?? false) { return }
-            hits.append((i, distance))
+        let openAt = instant.map { OpenAtInstant($0, index: index) }
+        var hits: [(distance: Double, rank: Int32, place: Int32)] = []
+        func passes(_ p: Int) -> Bool {
+            guard filter.masks.isSatisfied(by: index.masks[p]) else { return false }
+            if !filter.typologies.isEmpty, !filter.typologies.intersects(index.typologies[p]) { return false }
+            if let textMatches, !textMatches.contains(index.places[p].id) { return false }
+            return true
         }
-        switch area {
-        case .anywhere:
-            for i in index.entries.indices { consider(i, distance: nil) }
-        case .departement(let departement):
-            let indices = strategy == .indexed ? index.entries(in: departement)
-                : index.entries.indices.filter { index.entries[$0].departement == departement }
-            for i in indices { consider(i, distance: nil) }
-        case .circle(let centre, let radius):
-            let indices = strategy == .indexed ? index.candidates(near: centre, radius: radius) : Array(index.entries.indices)
-            for i in indices {
-                guard let point = index.entries[i].place.coordinates else { continue }
-                let distance = GeoDistance.metres(centre, point)
-                if distance <= radius { consider(i, distance: distance) }
+        func keep(_ p: Int, distance: Double) {
+            if let openAt, !openAt.isOpen(p) { return }
+            hits.append((distance, index.nameRanks[p], Int32(p)))
+        }
+        switch (area, strategy) {
+        case (.anywhere, _):
+            for p in index.places.indices where passes(p) { keep(p, distance: 0) }
+        case (.departement(let departement), .indexed):
+            for i in index.places(in: departement) where passes(Int(i)) { keep(Int(i), distance: 0) }
+        case (.departement(let departement), .scan):
+            for p in index.places.indices where index.departements[p] == departement && passes(p) { keep(p, distance: 0) }
+        case (.circle(let centre, let radius), .indexed):
+            // Cells near the centre, then a box holding the circle, then the cheap filters, and
+            // only then the exact distance.
+            let box = GeoDistance.boundingBox(around: centre, radius: radius)
+            index.forEachCandidate(near: centre, radius: radius) { i in
+                let p = Int(i)
+                let latitude = index.latitudes[p], longitude = index.longitudes[p]
+                guard latitude >= box.south, latitude <= box.north, longitude >= box.west, longitude <= box.east,
+                      passes(p) else { return }
+                let distance = GeoDistance.metres(centre, Coordinates(latitude: latitude, longitude: longitude))
+                if distance <= radius { keep(p, distance: distance) }
+            }
+        case (.circle(let centre, let radius), .scan):
+            // The naive way: every place's distance, then the filters.
+            for p in index.places.indices where !index.latitudes[p].isNaN {
+                let distance = GeoDistance.metres(centre, Coordinates(latitude: index.latitudes[p], longitude: index.longitudes[p]))
+                if distance <= radius, passes(p) { keep(p, distance: distance) }
             }
         }
-        hits.sort { a, b in
-            if let da = a.distance, let db = b.distance, da != db { return da < db }
-            let ka = index.entries[a.entry].sortKey, kb = index.entries[b.entry].sortKey
-            return ka != kb ? ka < kb : index.entries[a.entry].place.id < index.entries[b.entry].place.id
-        }
-        let start = min(hits.count, (criteria.page - 1) * criteria.perPage)
-        let page = hits[start..<min(hits.count, start + criteria.perPage)].map { hit -> Hit in
-            let entry = index.entries[hit.entry]
-            let status = Self.status(entry, at: now)
-            return Hit(place: entry.place, distance: hit.distance, status: status?.status, localNow: status?.localNow)
+        // Only the places up to the end of the page need their order.
+        let end = min(hits.count, criteria.page * criteria.perPage)
+        let ordered = Self.smallest(end, of: hits) { ($0.distance, $0.rank) < ($1.distance, $1.rank) }
+        let start = min(end, (criteria.page - 1) * criteria.perPage)
+        let page = ordered[start..<end].map { hit -> Hit in
+            let p = Int(hit.place)
+            let status = index.hours(p)?.status(atUTC: now, in: index.departements[p])
+            return Hit(place: index.places[p], distance: area.hasCentre ? hit.distance : nil,
+                       status: status?.status, localNow: status?.localNow)
         }
         return Results(total: hits.count, hits: page)
     }
 
-    static func status(_ entry: PlaceIndex.Entry, at instant: Int) -> (status: OpeningHours.Status, localNow: LocalDateTime)? {
-        entry.hours?.status(atUTC: instant, in: entry.departement)
+    /// The `count` first elements in order, without sorting the rest.
+    static func smallest<T>(_ count: Int, of values: [T], by less: (T, T) -> Bool) -> [T] {
+        guard count < values.count / 4 else { return Array(values.sorted(by: less).prefix(count)) }
+        var kept: [T] = []
+        kept.reserveCapacity(count + 1)
+        for value in values {
+            if kept.count == count, let last = kept.last, !less(value, last) { continue }
+            let position = kept.firstIndex { less(value, $0) } ?? kept.endIndex
+            kept.insert(value, at: position)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 
     /// The closed-list part of the criteria: any value of a list, every list given.
     struct Filter {
         let masks: ClosedListMasks
-        let typologies: Set<Typology>
+        let typologies: TypologyBits
 
         init(_ criteria: SearchCriteria) {
             masks = ClosedListMasks(services: criteria.services, publics: criteria.publics, fees: criteria.fees,
                                     accessModes: criteria.accessModes, accompanimentModes: criteria.accompanimentModes,
                                     specificSupport: criteria.specificSupport, nationalProgrammes: criteria.nationalProgrammes)
-            typologies = criteria.typologies
-        }
-
-        func accepts(_ entry: PlaceIndex.Entry) -> Bool {
-            masks.isSatisfied(by: entry.masks) && (typologies.isEmpty || !typologies.isDisjoint(with: entry.typologies))
+            typologies = TypologyBits(criteria.typologies)
         }
     }
 }

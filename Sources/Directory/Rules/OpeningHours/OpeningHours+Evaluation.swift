@@ -26,6 +26,11 @@ extension OpeningHours {
         return .closed(opensAt: nextOpening(after: time, isHoliday: isHoliday))
     }
 
+    /// Only whether it is open at that time: what a filter needs, without looking ahead.
+    public func isOpen(at time: LocalDateTime, isHoliday: (LocalDate) -> Bool) -> Bool {
+        day(time.date, isHoliday: isHoliday).spans.contains { $0.contains(time.minute) }
+    }
+
     /// The open spans of one day, in minutes from its midnight, with what spills over from the
     /// evening before ("Fr 22:00-02:00" opens Saturday until 2 h).
     func day(_ date: LocalDate, isHoliday: (LocalDate) -> Bool) -> (spans: [Span], unknown: Bool) {

@@ -1,0 +1,133 @@
+import ArgumentParser
+import Directory
+import Foundation
+import MaillageCore
+
+/// `maillage bench search`: representative searches, in process, on the grid index and on a
+/// plain scan of every place, in the same run, with identical results checked.
+struct BenchSearch: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "search", abstract: "Latence de la recherche : index contre parcours complet.")
+
+    @Option(help: "Nombre de lieux à fabriquer.")
+    var places = 100_000
+
+    @Option(help: "Nombre de recherches.")
+    var queries = 1000
+
+    @Option(help: "Montre les N recherches indexées les plus lentes.")
+    var slowest = 0
+
+    @Flag(help: "Affiche aussi un objet JSON en dernière ligne.")
+    var json = false
+
+    struct Figures: Encodable {
+        let places: Int
+        let queries: Int
+        let indexed_p50_ms: Double
+        let indexed_p99_ms: Double
+        let scan_p50_ms: Double
+        let scan_p99_ms: Double
+        let ratio: Double
+        let mean_results: Double
+    }
+
+    func run() throws {
+        var all: [Place] = []
+        all.reserveCapacity(places)
+        try ResampledPlaces.make(count: places) { all.append($0) }
+        let search = PlaceSearch(index: PlaceIndex(places: all))
+        let communes = CommuneSearch(index: try BundledData.communes())
+        let requests = try RepresentativeQueries.make(count: queries, places: all, communes: communes)
+        let now = Clock.parseInstant("2026-11-23T10:00:00+01:00")!
+        print("\(French.integer(places)) lieux, \(French.integer(requests.count)) recherches.")
+
+        var indexed: [Double] = []
+        var scanned: [Double] = []
+        var results = 0
+        for request in requests {
+            var fast: PlaceSearch.Results?
+            var slow: PlaceSearch.Results?
+            indexed.append(Stopwatch.time { fast = search.run(request.criteria, area: request.area, now: now) } * 1000)
+            scanned.append(Stopwatch.time { slow = search.run(request.criteria, area: request.area, now: now, strategy: .scan) } * 1000)
+            guard fast!.total == slow!.total, fast!.hits.map(\.place.id) == slow!.hits.map(\.place.id) else {
+                throw ValidationError("résultats différents pour \(request.description)")
+            }
+            results += fast!.total
+        }
+        if slowest > 0 {
+            print("Les \(slowest) recherches indexées les plus lentes :")
+            for i in indexed.indices.sorted(by: { indexed[$0] > indexed[$1] }).prefix(slowest) {
+                print(String(format: "%.3f ms", indexed[i]), requests[i].description)
+            }
+        }
+        let figures = Figures(
+            places: places, queries: requests.count,
+            indexed_p50_ms: Percentile.of(indexed, 0.5), indexed_p99_ms: Percentile.of(indexed, 0.99),
+            scan_p50_ms: Percentile.of(scanned, 0.5), scan_p99_ms: Percentile.of(scanned, 0.99),
+            ratio: Percentile.of(scanned, 0.99) / Percentile.of(indexed, 0.99),
+            mean_results: Double(results) / Double(requests.count))
+        print("""
+        Index : p50 \(ms(figures.indexed_p50_ms)), p99 \(ms(figures.indexed_p99_ms))
+        Parcours complet : p50 \(ms(figures.scan_p50_ms)), p99 \(ms(figures.scan_p99_ms))
+        Rapport des p99 : \(String(format: "%.1f", figures.ratio)) — mêmes résultats pour les \(requests.count) recherches (\(String(format: "%.0f", figures.mean_results)) lieux trouvés en moyenne)
+        """)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+        }
+    }
+
+    private func ms(_ value: Double) -> String { String(format: "%.3f ms", value).replacingOccurrences(of: ".", with: ",") }
+}
+
+enum Percentile {
+    static func of(_ values: [Double], _ fraction: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)]
+    }
+}
+
+/// Searches a person would make: a real commune that has places, a radius, one to three
+/// filters, and every other one "ouvert maintenant".
+enum RepresentativeQueries {
+    struct Request {
+        let criteria: SearchCriteria
+        let area: PlaceSearch.Area
+        let description: String
+    }
+
+    static func make(count: Int, places: [Place], communes: CommuneSearch) throws -> [Request] {
+        var generator = SplitMix64(seed: 23)
+        let towns = Array(Set(places.prefix(5000).map(\.postcode))).sorted()
+        let filters: [(String, [String])] = [
+            ("services", Service.allCases.map(\.rawValue)), ("frais_a_charge", Fee.allCases.map(\.rawValue)),
+            ("modalites_accompagnement", AccompanimentMode.allCases.map(\.rawValue)),
+            ("publics_specifiquement_adresses", TargetPublic.allCases.map(\.rawValue)),
+            ("dispositif_programmes_nationaux", NationalProgramme.allCases.map(\.rawValue)),
+        ]
+        var requests: [Request] = []
+        while requests.count < count {
+            let postcode = towns[Int(generator.next() % UInt64(towns.count))]
+            let commune: Commune
+            switch communes.resolve(postcode) {
+            case .found(let found): commune = found
+            case .ambiguous(let found): commune = found[0]
+            case .unknown: continue  // New Caledonia's postcodes are not in the communes file
+            }
+            var parameters = ["rayon": String(SearchCriteria.radii[Int(generator.next() % 4)])]
+            let chosen = 1 + Int(generator.next() % 3)
+            var pool = filters
+            for _ in 0..<chosen {
+                let (name, values) = pool.remove(at: Int(generator.next() % UInt64(pool.count)))
+                parameters[name] = values[Int(generator.next() % UInt64(values.count))]
+            }
+            if requests.count % 2 == 0 { parameters["ouvert"] = "maintenant" }
+            let criteria = try SearchCriteria.parse(parameters).get()
+            requests.append(Request(criteria: criteria,
+                                    area: .circle(centre: commune.coordinates, radiusMetres: Double(criteria.radiusKm) * 1000),
+                                    description: "\(commune.name) \(parameters)"))
+        }
+        return requests
+    }
+}
