@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "MaillageTestSupport",
             dependencies: [
-                "MaillageDatabase",
+                "Directory", "MaillageDatabase",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]

@@ -26,18 +26,10 @@ enum ResampledPlaces {
 
     /// Writes them as a standard CSV, without holding them all in memory.
     static func write(count: Int, to path: String) throws -> Int {
-        let sink = try TextSink(path: path)
-        sink.write(PlaceField.allCases.map(\.rawValue).joined(separator: ",") + "\r\n")
-        let sampled = try make(count: count) { place in
-            sink.write(place.standardRow.map(csvField).joined(separator: ",") + "\r\n")
-        }
-        sink.flush()
+        let writer = PlaceWriter(format: .csv, to: try TextSink(path: path))
+        let sampled = try make(count: count, writer.write)
+        writer.finish()
         return sampled
-    }
-
-    private static func csvField(_ value: String) -> String {
-        value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
 }
 
@@ -71,14 +63,9 @@ enum ParseOnly {
 
     /// Reads a CSV, then writes every place again as an export does, to memory.
     static func render(_ path: String) throws {
-        var reader = try CSVPlaceReader(source: ByteSource(path: path))
-        let parser = PlaceParser()
-        let sink = TextSink()
-        while let item = try reader.next() {
-            if case .record(let record) = item, let place = parser.parse(StandardRow(columns: record.columns)).place {
-                sink.write(place.standardRow.joined(separator: ","))
-            }
-        }
+        let writer = PlaceWriter(format: .csv, to: TextSink())
+        try PlaceFile.forEach(at: path, writer.write)
+        writer.finish()
     }
 }
 

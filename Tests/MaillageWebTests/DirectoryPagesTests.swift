@@ -76,12 +76,8 @@ struct DirectoryPagesTests {
     @Test("ids with any character reach their page once percent-encoded")
     func encodedIds() async throws {
         try await withApp { app in
-            let row = ["a|b c/é", "00000000000000", "Lieu", "Mende", "48000", "", "1 rue", "", "", "", "", "", "", "", "", "", "", "", "", "", "2024-01-01", "", "", "", "", "", "", "", "", "", "", ""]
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID()).csv").path
-            let text = PlaceField.allCases.map(\.rawValue).joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
-            FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
-            defer { try? FileManager.default.removeItem(atPath: file) }
-            let report = try await ImportPlaces(database: app.db).run(files: [file])
+            let file = try TemporaryFile(text: header + "\n" + row([.id: "a|b c/é", .nom: "Lieu"]))
+            let report = try await importing([file], into: app.db)
             #expect(report.created == 1)
             try await app.testing().test(.GET, "/lieux/a%7Cb%20c%2F%C3%A9") { response async in
                 #expect(response.status == .ok)

@@ -7,7 +7,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// The opening text, each place's text, the separator between places, the closing text.
     func header() -> String {
         switch self {
-        case .csv: PlaceField.allCases.map(\.rawValue).joined(separator: ",") + "\r\n"
+        case .csv: Self.csvLine(PlaceField.allCases.map(\.rawValue))
         case .json: "["
         }
     }
@@ -22,7 +22,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     func render(_ place: Place, first: Bool) -> String {
         switch self {
         case .csv:
-            return place.standardRow.map(Self.csvField).joined(separator: ",") + "\r\n"
+            return Self.csvLine(place.standardRow)
         case .json:
             var members: [String] = []
             for field in PlaceField.allCases {
@@ -34,6 +34,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
             return (first ? "\n  {" : ",\n  {") + members.joined(separator: ", ") + "}"
         }
     }
+
+    /// One CSV record, with its line break.
+    public static func csvLine(_ values: [String]) -> String { csvRecord(values) + "\r\n" }
+
+    /// One CSV record, fields quoted where they must be.
+    public static func csvRecord(_ values: [String]) -> String { values.map(csvField).joined(separator: ",") }
 
     /// RFC 4180: quoted only when the value holds a comma, a quote or a line break.
     static func csvField(_ value: String) -> String {

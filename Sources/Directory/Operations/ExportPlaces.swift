@@ -15,20 +15,14 @@ public struct ExportPlaces {
     @discardableResult
     public func run(format: ExportFormat, to sink: TextSink) async throws -> Int {
         let store = try PlaceStore(database)
-        sink.write(format.header())
-        var count = 0
+        let writer = PlaceWriter(format: format, to: sink)
         var last: String?
         while true {
             let page = try await store.page(after: last, limit: Self.pageSize)
-            for place in page {
-                sink.write(format.render(place, first: count == 0))
-                count += 1
-            }
+            page.forEach(writer.write)
             guard let next = page.last?.id, page.count == Self.pageSize else { break }
             last = next
         }
-        sink.write(format.footer(empty: count == 0))
-        sink.flush()
-        return count
+        return writer.finish()
     }
 }
