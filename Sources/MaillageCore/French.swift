@@ -12,11 +12,16 @@ public enum French {
     public static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                                 "août", "septembre", "octobre", "novembre", "décembre"]
 
-    /// "lundi 23 novembre 2026"; the first of the month is written "1er".
-    public static func date(_ date: LocalDate) -> String {
+    /// "lundi 23 novembre 2026", or "23 novembre 2026" without the weekday (a past date reads
+    /// better so); the first of the month is written "1er".
+    public static func date(_ date: LocalDate, weekday: Bool = true) -> String {
         let day = date.day == 1 ? "1er" : String(date.day)
-        return "\(weekdays[date.isoWeekday - 1]) \(day) \(months[date.month - 1]) \(date.year)"
+        let text = "\(day) \(months[date.month - 1]) \(date.year)"
+        return weekday ? "\(weekdays[date.isoWeekday - 1]) \(text)" : text
     }
+
+    /// The text with its first letter in capitals, as a sentence or a list item begins.
+    public static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// "1 623" with narrow no-break spaces between groups of three digits.
     public static func integer(_ value: Int) -> String {

@@ -7,6 +7,7 @@ struct FrenchTests {
     func dates() {
         #expect(French.date(LocalDate(year: 2026, month: 11, day: 23)!) == "lundi 23 novembre 2026")
         #expect(French.date(LocalDate(year: 2024, month: 2, day: 1)!) == "jeudi 1er février 2024")
+        #expect(French.date(LocalDate(year: 2024, month: 4, day: 2)!, weekday: false) == "2 avril 2024")
     }
 
     @Test("numbers group thousands with narrow no-break spaces; counts agree in number")

@@ -1,4 +1,5 @@
 import Directory
+import MaillageCore
 import Plot
 import Vapor
 
@@ -29,7 +30,7 @@ struct DirectoryRoutes: RouteCollection {
               let place = try await PlaceStore(request.db).find(id: id.removingPercentEncoding ?? id) else {
             throw Abort(.notFound, reason: "Ce lieu n'existe pas ou n'est plus recensé.")
         }
-        let openNow = place.openingStatus(atUTC: request.application.clock.now).map { $0.status.french(now: $0.localNow).capitalisedFirst }
+        let openNow = place.openingStatus(atUTC: request.application.clock.now).map { French.capitalised($0.status.french(now: $0.localNow)) }
         return PlacePage.render(.init(place: place, openNow: openNow))
     }
 }

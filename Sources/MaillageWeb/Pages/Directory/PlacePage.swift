@@ -47,7 +47,7 @@ enum PlacePage {
             .unwrap(place.details) { details in
                 .section(.h2(.text("Présentation")), .forEach(details.components(separatedBy: "\n").filter { !$0.isEmpty }) { .p(.text($0)) })
             },
-            .p(.class("muted"), .text("Mis à jour le \(French.date(place.updatedOn).dropWeekday)"
+            .p(.class("muted"), .text("Mis à jour le \(French.date(place.updatedOn, weekday: false))"
                                        + (place.source.map { " — source\(French.colon)\($0)" } ?? "") + "."))
         )
     }
@@ -63,7 +63,7 @@ enum PlacePage {
         guard let text, case .success(let hours) = OpeningHours.parse(text) else {
             return .dd(.text("Horaires non renseignés"))
         }
-        return .forEach(hours.frenchLines) { .dd(.text($0.capitalisedFirst)) }
+        return .forEach(hours.frenchLines) { .dd(.text(French.capitalised($0))) }
     }
 
     private static func contact(_ place: Place) -> Node<HTML.DescriptionListContext> {
@@ -77,11 +77,4 @@ enum PlacePage {
             .unwrap(place.bookingURL) { .dd(.a(.href($0), .text("Prendre rendez-vous en ligne"))) }
         )
     }
-}
-
-extension String {
-    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
-
-    /// "lundi 2 avril 2024" → "2 avril 2024": a past date reads better without its weekday.
-    var dropWeekday: String { split(separator: " ", maxSplits: 1).last.map(String.init) ?? self }
 }
