@@ -10,9 +10,11 @@ public struct CSVPlaceReader: PlaceRecordReader {
         try source.checkText()
         csv = CSVReader(source: source)
         guard let first = csv.next() else { throw ImportFailure.empty }
-        guard case .record(let header, _) = first else {
-            if case .malformed(_, let message) = first { throw ImportFailure.unreadableHeader(message) }
-            throw ImportFailure.missingHeader
+        let header: [String]
+        switch first {
+        case .record(let fields, _): header = fields
+        case .malformed(_, let message): throw ImportFailure.unreadableHeader(message)
+        case .unterminatedQuote(let line): throw ImportFailure.unreadableHeader(ImportFailure.unterminatedQuote(line: line).message)
         }
         columns = try Self.columns(header)
     }
@@ -44,8 +46,9 @@ public struct CSVPlaceReader: PlaceRecordReader {
         while let item = csv.next() {
             switch item {
             case .malformed(let line, let message):
-                if csv.unterminatedQuoteLine != nil { throw ImportFailure.unterminatedQuote(line: line) }
                 return .malformed(position: "ligne \(line)", message: message)
+            case .unterminatedQuote(let line):
+                throw ImportFailure.unterminatedQuote(line: line)
             case .record(let fields, let line):
                 if fields == [""] { continue }  // a blank line
                 guard fields.count == columns.count else {

@@ -1,9 +1,11 @@
 /// RFC 4180 records, streamed: quoted fields may hold commas, quotes ("") and line breaks.
-/// A malformed record is reported and skipped, and reading goes on at the next record.
+/// A malformed record is reported and skipped, and reading goes on at the next record; a quote
+/// never closed ends the file, since everything after it was read as one field.
 public struct CSVReader {
     public enum Item: Equatable {
         case record(fields: [String], line: Int)
         case malformed(line: Int, message: String)
+        case unterminatedQuote(line: Int)
     }
 
     /// Longest field accepted, so that a missing quote cannot swallow a whole large file.
@@ -12,14 +14,12 @@ public struct CSVReader {
     private let source: ByteSource
     private let delimiter: UInt8
     private var line = 1
-    public private(set) var sawByteOrderMark = false
-    public private(set) var unterminatedQuoteLine: Int?
 
     public init(source: ByteSource, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.source = source
         self.delimiter = delimiter
         // A UTF-8 byte-order mark, as spreadsheets write, is not part of the first header.
-        sawByteOrderMark = source.skip(prefix: [0xEF, 0xBB, 0xBF])
+        _ = source.skip(prefix: [0xEF, 0xBB, 0xBF])
     }
 
     public var bytesRead: Int { source.bytesRead }
@@ -88,10 +88,7 @@ public struct CSVReader {
                 append(byte, to: &field)
             }
         }
-        if quoted {
-            unterminatedQuoteLine = startLine
-            return .malformed(line: startLine, message: ImportFailure.unterminatedQuote(line: startLine).message)
-        }
+        if quoted { return .unterminatedQuote(line: startLine) }
         finishField()
         return item(fields, startLine, problem)
     }

@@ -24,9 +24,8 @@ extension ClosedList {
 
     /// "Label : explanation" and "Label (explanation)" → "Label".
     private static func withoutExplanation(_ text: String) -> String {
-        var head = Substring(text)
-        if let colon = head.range(of: " :") ?? head.range(of: ":") { head = head[..<colon.lowerBound] }
-        if head.hasSuffix(")"), let open = head.lastIndex(of: "(") { head = head[..<open] }
-        return String(head)
+        let head = LegacyVocabulary.head(Substring(text))
+        guard head.hasSuffix(")"), let open = head.lastIndex(of: "(") else { return head }
+        return String(head[..<open])
     }
 }
