@@ -31,6 +31,16 @@ public struct CommuneIndex: Sendable {
         byCode[inseeCode].map { communes[$0] }
     }
 
+    /// The communes this postcode serves.
+    public func communes(postcode: String) -> [Commune] {
+        (byPostcode[postcode] ?? []).map { communes[$0] }
+    }
+
+    /// The communes with a postcode that starts with `prefix`, each once.
+    public func communes(postcodePrefix prefix: String) -> [Commune] {
+        Set(byPostcode.filter { $0.key.hasPrefix(prefix) }.flatMap(\.value)).sorted().map { communes[$0] }
+    }
+
     /// A name as people and producers write it: no case, accents, hyphens, "St" for "Saint",
     /// and no "Cedex" suffix.
     public static func key(_ name: String) -> String {

@@ -11,36 +11,27 @@ public struct CommuneSearch: Sendable {
         case unknown(didYouMean: Commune?)
     }
 
-    private let communes: [Commune]
+    /// The communes of the file, with `extra` and the whole cities.
+    private let index: CommuneIndex
     /// (key, index) sorted by key, for prefix ranges.
     private let sortedKeys: [(key: String, index: Int)]
-    private let byPostcode: [String: [Int]]
-    private let byCode: [String: Int]
+    private var communes: [Commune] { index.communes }
 
     /// `extra` adds communes the file lacks (those of New Caledonia, taken from its places).
     public init(index: CommuneIndex, extra: [Commune] = []) {
-        var communes = index.communes + extra
-        communes += Self.wholeCities(from: communes)
-        self.communes = communes
-        var keys: [(String, Int)] = []
-        var byPostcode: [String: [Int]] = [:]
-        var byCode: [String: Int] = [:]
-        for (i, commune) in communes.enumerated() {
-            keys.append((CommuneIndex.key(commune.name), i))
-            for postcode in commune.postcodes { byPostcode[postcode, default: []].append(i) }
-            byCode[commune.inseeCode] = i
-        }
-        self.sortedKeys = keys.sorted { $0.0 < $1.0 }.map { (key: $0.0, index: $0.1) }
-        self.byPostcode = byPostcode
-        self.byCode = byCode
+        let communes = index.communes + extra
+        self.index = CommuneIndex(communes: communes + Self.wholeCities(from: communes))
+        self.sortedKeys = self.index.communes.enumerated()
+            .map { (key: CommuneIndex.key($1.name), index: $0) }
+            .sorted { $0.key < $1.key }
     }
 
     public func resolve(_ text: String) -> Resolution {
         let trimmed = text.trimmingWhitespace
-        if trimmed.count == 5, let code = byCode[trimmed.uppercased()] { return .found(communes[code]) }
+        if trimmed.count == 5, let commune = index.commune(inseeCode: trimmed.uppercased()) { return .found(commune) }
         if trimmed.count == 5, trimmed.allSatisfy(\.isASCIIDigit) {
             // A postcode names an arrondissement more precisely than its whole city.
-            let matches = (byPostcode[trimmed]?.map { communes[$0] } ?? []).filter { !Self.wholeCityCodes.contains($0.inseeCode) }
+            let matches = index.communes(postcode: trimmed).filter { !Self.wholeCityCodes.contains($0.inseeCode) }
             return result(matches, didYouMean: nil)
         }
         let key = CommuneIndex.key(trimmed)
@@ -53,8 +44,7 @@ public struct CommuneSearch: Sendable {
     public func suggest(_ text: String, limit: Int = 8) -> [Commune] {
         let trimmed = text.trimmingWhitespace
         if trimmed.count >= 2, trimmed.allSatisfy(\.isASCIIDigit) {
-            let matches = byPostcode.filter { $0.key.hasPrefix(trimmed) }.flatMap(\.value)
-            return Array(Set(matches).map { communes[$0] }.sorted(by: Self.morePopulous).prefix(limit))
+            return Array(index.communes(postcodePrefix: trimmed).sorted(by: Self.morePopulous).prefix(limit))
         }
         let key = CommuneIndex.key(trimmed)
         guard key.count >= 2 else { return [] }
