@@ -6,8 +6,12 @@ import Vapor
 
 /// Sets the application up: database, migrations, middleware, routes. With `seed`, an empty
 /// directory is filled with the real data shipped with Maillage.
-public func configure(_ app: Application, location: DatabaseLocation, seed: Bool, clock: Clock = .system) async throws {
+/// `indexFreshness`: how long an instance serves its in-memory search index before checking the
+/// database for writes by other instances.
+public func configure(_ app: Application, location: DatabaseLocation, seed: Bool, clock: Clock = .system,
+                      indexFreshness: Duration = .seconds(1)) async throws {
     app.clock = clock
+    app.search = try SearchService(freshness: indexFreshness)
     app.databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
     AllMigrations.register(on: app.migrations)
     try await app.autoMigrate()
@@ -15,6 +19,8 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     if seed, let report = try await LoadRealDataIfEmpty(database: app.db).run() {
         app.logger.notice("Premier démarrage : \(report.created) lieux réels chargés.")
     }
+
+    _ = try await app.search.snapshot(on: app.db)
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())
@@ -27,4 +33,5 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
         return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
     }
     try app.register(collection: DirectoryRoutes())
+    try app.register(collection: DirectoryAPI())
 }

@@ -11,7 +11,7 @@ func withApp(importing csv: String? = nil, clock: Clock = .system, _ body: (Appl
     try await withFreshDatabaseLocation { location in
         let app = try await Application.make(.testing)
         do {
-            try await configure(app, location: location, seed: false, clock: clock)
+            try await configure(app, location: location, seed: false, clock: clock, indexFreshness: .zero)
             if let csv {
                 _ = try await ImportPlaces(database: app.db).run(files: [csv])
             }

@@ -4,6 +4,7 @@ import SQLKit
 /// Reads and writes places in bulk with SQL, the same on SQLite and PostgreSQL.
 public struct PlaceStore: Sendable {
     public static let table = "places"
+    public static let revisionTable = "directory_revision"
     /// 32 columns × 500 rows stays under SQLite's limit of 32,766 bound parameters.
     public static let batchSize = 500
 
@@ -56,9 +57,19 @@ public struct PlaceStore: Sendable {
         try await places(sql.select().column("*").from(Self.table).where("code_postal", .like, prefix + "%"))
     }
 
-    /// Inserts or replaces these places by id, in one statement.
+    /// How many writes `places` has seen: it changes with every write, in the write's transaction.
+    public func revision() async throws -> Int64 {
+        let row = try await sql.select().column("revision").from(Self.revisionTable).where("id", .equal, 1).first()
+        return try row?.decode(column: "revision", as: Int64.self) ?? 0
+    }
+
+    /// Inserts or replaces these places by id, with their words, and counts the write; call it
+    /// inside a transaction so that the three go together.
     public func upsert(_ batch: [Place]) async throws {
         guard !batch.isEmpty else { return }
+        try await sql.update(Self.revisionTable)
+            .set("revision", to: SQLBinaryExpression(SQLIdentifier("revision"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, 1).run()
         let columns = PlaceField.allCases.map(\.rawValue)
         var insert = sql.insert(into: Self.table).columns(columns)
         for place in batch { insert = insert.values(Self.bindings(place)) }
@@ -68,6 +79,7 @@ public struct PlaceStore: Sendable {
             return update
         }
         try await insert.run()
+        try await PlaceWords(sql).upsert(batch)
     }
 
     static func bindings(_ place: Place) -> [any SQLExpression] {

@@ -28,11 +28,15 @@ public struct CommuneSearch: Sendable {
 
     public func resolve(_ text: String) -> Resolution {
         let trimmed = text.trimmingWhitespace
-        if trimmed.count == 5, let commune = index.commune(inseeCode: trimmed.uppercased()) { return .found(commune) }
         if trimmed.count == 5, trimmed.allSatisfy(\.isASCIIDigit) {
             // A postcode names an arrondissement more precisely than its whole city.
             let matches = index.communes(postcode: trimmed).filter { !Self.wholeCityCodes.contains($0.inseeCode) }
-            return result(matches, didYouMean: nil)
+            // People type postcodes far more than INSEE codes: "51100" is Reims, not La Caure.
+            if !matches.isEmpty { return result(matches, didYouMean: nil) }
+        }
+        if trimmed.count == 5 {
+            if let commune = index.commune(inseeCode: trimmed.uppercased()) { return .found(commune) }
+            if trimmed.allSatisfy(\.isASCIIDigit) { return .unknown(didYouMean: nil) }
         }
         let key = CommuneIndex.key(trimmed)
         guard !key.isEmpty else { return .unknown(didYouMean: nil) }
@@ -44,7 +48,10 @@ public struct CommuneSearch: Sendable {
     public func suggest(_ text: String, limit: Int = 8) -> [Commune] {
         let trimmed = text.trimmingWhitespace
         if trimmed.count >= 2, trimmed.allSatisfy(\.isASCIIDigit) {
-            return Array(index.communes(postcodePrefix: trimmed).sorted(by: Self.morePopulous).prefix(limit))
+            // A whole postcode names an arrondissement, as in `resolve`.
+            let matches = index.communes(postcodePrefix: trimmed)
+                .filter { trimmed.count < 5 || !Self.wholeCityCodes.contains($0.inseeCode) }
+            return Array(matches.sorted(by: Self.morePopulous).prefix(limit))
         }
         let key = CommuneIndex.key(trimmed)
         guard key.count >= 2 else { return [] }

@@ -42,13 +42,8 @@ public struct PlaceSearch: Sendable {
     /// `textMatches`, when given, holds the ids the full-text search found.
     public func run(_ criteria: SearchCriteria, area: Area, now: Int, textMatches: Set<String>? = nil,
                     strategy: Strategy = .indexed) -> Results {
-        let instant: Int? = switch criteria.opening {
-        case .any: nil
-        case .now: now
-        case .at(let seconds): seconds
-        }
         let filter = Filter(criteria)
-        let openAt = instant.map { OpenAtInstant($0, index: index) }
+        let opening = OpeningFilter(criteria.opening, now: now, index: index)
         var hits: [(distance: Double, rank: Int32, place: Int32)] = []
         func passes(_ p: Int) -> Bool {
             guard filter.masks.isSatisfied(by: index.masks[p]) else { return false }
@@ -57,7 +52,7 @@ public struct PlaceSearch: Sendable {
             return true
         }
         func keep(_ p: Int, distance: Double) {
-            if let openAt, !openAt.isOpen(p) { return }
+            if let opening, !opening.accepts(p) { return }
             hits.append((distance, index.nameRanks[p], Int32(p)))
         }
         switch (area, strategy) {

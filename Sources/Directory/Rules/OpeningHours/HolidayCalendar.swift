@@ -3,9 +3,10 @@ import MaillageCore
 
 /// Public holidays by département and year, computed once: a search asks for them per place.
 enum HolidayCalendar {
-    /// The holidays of `year` and the year before (a night of 31 December spills into 1 January).
+    /// The holidays of `year` and the years either side (a night of 31 December spills into
+    /// 1 January; "open on Saturday" looks a week ahead).
     static func dates(around year: Int, in departement: String?) -> Set<LocalDate> {
-        PublicHolidays.dates(year: year, departement: departement).union(PublicHolidays.dates(year: year - 1, departement: departement))
+        Set((year - 1...year + 1).flatMap { PublicHolidays.dates(year: $0, departement: departement) })
     }
 
     private static let lock = NSLock()

@@ -31,6 +31,11 @@ extension OpeningHours {
         day(time.date, isHoliday: isHoliday).spans.contains { $0.contains(time.minute) }
     }
 
+    /// Whether it opens at some minute of `minutes` (from midnight) on `date`.
+    public func opens(on date: LocalDate, during minutes: Range<Int>, isHoliday: (LocalDate) -> Bool) -> Bool {
+        day(date, isHoliday: isHoliday).spans.contains { $0.start < minutes.upperBound && minutes.lowerBound < $0.end }
+    }
+
     /// The open spans of one day, in minutes from its midnight, with what spills over from the
     /// evening before ("Fr 22:00-02:00" opens Saturday until 2 h).
     func day(_ date: LocalDate, isHoliday: (LocalDate) -> Bool) -> (spans: [Span], unknown: Bool) {

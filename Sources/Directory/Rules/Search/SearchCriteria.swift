@@ -17,6 +17,10 @@ public struct SearchCriteria: Equatable, Sendable {
         case now
         /// An instant, seconds since the epoch.
         case at(Int)
+        /// At some time on the coming Saturday (today, on a Saturday).
+        case saturday
+        /// At some time after 18 h, on one of the coming seven days.
+        case evening
     }
 
     public static let radii = [5, 10, 20, 50]
@@ -44,12 +48,34 @@ public struct SearchCriteria: Equatable, Sendable {
     public struct Problem: Error, Equatable, Sendable {
         public let parameter: String
         public let message: String
+        /// What went wrong, for programs: `invalid_parameter`, `unknown_commune`, `ambiguous_commune`.
+        public var code = "invalid_parameter"
+        /// Communes the person may have meant, to offer as links.
+        public var suggestions: [Commune] = []
+
+        public init(parameter: String, message: String, code: String = "invalid_parameter", suggestions: [Commune] = []) {
+            self.parameter = parameter
+            self.message = message
+            self.code = code
+            self.suggestions = suggestions
+        }
     }
 
     /// Every problem of one request, not only the first.
     public struct Problems: Error, Equatable, Sendable {
         public let list: [Problem]
     }
+
+    /// The closed lists a search filters on, by parameter name (the standard's field names).
+    public static let listParameters = [
+        "services", "publics_specifiquement_adresses", "frais_a_charge", "modalites_acces", "modalites_accompagnement",
+        "prise_en_charge_specifique", "dispositif_programmes_nationaux", "typologie",
+    ]
+
+    /// Every parameter a search reads.
+    public static let parameterNames: Set<String> = Set(listParameters).union([
+        "q", "commune", "latitude", "longitude", "departement", "rayon", "ouvert", "page", "par_page",
+    ])
 
     /// Reads query parameters.
     public static func parse(_ parameters: [String: String]) -> Result<SearchCriteria, Problems> {
@@ -92,10 +118,14 @@ public struct SearchCriteria: Equatable, Sendable {
         criteria.nationalProgrammes = list("dispositif_programmes_nationaux", parameters, &problems)
         criteria.typologies = list("typologie", parameters, &problems)
         if let opening = parameters["ouvert"], !opening.isEmpty {
-            if opening == "maintenant" { criteria.opening = .now } else if let instant = Clock.parseInstant(opening) {
-                criteria.opening = .at(instant)
-            } else {
-                fail("ouvert", "« ouvert » vaut « maintenant » ou un instant ISO 8601 (exemple : 2026-11-28T10:00:00+01:00).")
+            switch opening {
+            case "maintenant": criteria.opening = .now
+            case "samedi": criteria.opening = .saturday
+            case "soir": criteria.opening = .evening
+            default:
+                if let instant = Clock.parseInstant(opening) { criteria.opening = .at(instant) } else {
+                    fail("ouvert", "« ouvert » vaut « maintenant », « samedi », « soir » (après 18 h) ou un instant ISO 8601 (exemple : 2026-11-28T10:00:00+01:00).")
+                }
             }
         }
         if let page = parameters["page"], !page.isEmpty {

@@ -1,0 +1,82 @@
+import Directory
+import Vapor
+
+/// `/api/v1`: the directory's search as JSON, with the same criteria as the search page.
+struct DirectoryAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let v1 = routes.grouped("api", "v1")
+        v1.get("lieux", use: list)
+        v1.get("lieux", ":id", use: show)
+        v1.get("communes", use: communes)
+    }
+
+    struct Page: Encodable {
+        struct Meta: Encodable {
+            let total: Int
+            let page: Int
+            let par_page: Int
+            let pages: Int
+            let commune: CommuneDTO?
+            let rayon_km: Int?
+        }
+
+        let data: [PlaceDTO]
+        let meta: Meta
+    }
+
+    func list(request: Request) async throws -> Response {
+        let parameters: [String: String]
+        switch QueryParameters.parse(request.url.query, allowed: SearchCriteria.parameterNames) {
+        case .success(let read): parameters = read
+        case .failure(let problem): return try Self.badRequest(problem)
+        }
+        switch try await request.runSearch(parameters) {
+        case .failure(let problems):
+            return try Self.badRequest(problems.list[0])
+        case .success(let answer):
+            let hasCentre: Bool = if case .circle = answer.located.area { true } else { false }
+            let page = Page(data: answer.results.hits.map(PlaceDTO.init),
+                            meta: .init(total: answer.results.total, page: answer.criteria.page, par_page: answer.criteria.perPage,
+                                        pages: answer.pages, commune: answer.located.commune.map(CommuneDTO.init),
+                                        rayon_km: hasCentre ? answer.criteria.radiusKm : nil))
+            return try Self.json(page)
+        }
+    }
+
+    func show(request: Request) async throws -> Response {
+        guard let id = request.parameters.get("id"),
+              let place = try await PlaceStore(request.db).find(id: id.removingPercentEncoding ?? id) else {
+            throw Abort(.notFound, reason: "Aucun lieu n'a cet identifiant.")
+        }
+        return try Self.json(PlaceDTO(place: place, now: request.application.clock.now))
+    }
+
+    /// Communes whose name or postcode starts as typed, most populous first: the suggestions
+    /// of the search form.
+    func communes(request: Request) async throws -> Response {
+        let parameters: [String: String]
+        switch QueryParameters.parse(request.url.query, allowed: ["q"]) {
+        case .success(let read): parameters = read
+        case .failure(let problem): return try Self.badRequest(problem)
+        }
+        let text = parameters["q"] ?? ""
+        guard text.count <= 100 else {
+            return try Self.badRequest(.init(parameter: "q", message: "Le texte est trop long (100 caractères au plus)."))
+        }
+        let snapshot = try await request.searchSnapshot()
+        return try Self.json(["data": snapshot.communes.suggest(text).map(CommuneDTO.init)])
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponseStatus = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
+    }
+
+    static func badRequest(_ problem: SearchCriteria.Problem) throws -> Response {
+        try json(APIError(code: problem.code, message: problem.message, field: problem.parameter.isEmpty ? nil : problem.parameter),
+                 status: .badRequest)
+    }
+}

@@ -1,0 +1,150 @@
+import Directory
+import Foundation
+import MaillageCore
+import MaillageTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Directory JSON API")
+struct DirectoryAPITests {
+    /// Monday 23 November 2026, 10:00 in Paris.
+    static let monday10 = Clock.parseInstant("2026-11-23T10:00:00+01:00")!
+
+    static func json(_ response: TestingHTTPResponse) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+    }
+
+    static func get(_ app: Application, _ path: String) async throws -> (HTTPStatus, [String: Any]) {
+        var result: (HTTPStatus, [String: Any])?
+        try await app.testing().test(.GET, path) { response async throws in
+            result = (response.status, try json(response))
+        }
+        return try #require(result)
+    }
+
+    @Test("around Angoulême, places offering a service come nearest first, each with its distance")
+    func aroundAngouleme() async throws {
+        let communes = try BundledData.communes()
+        let angouleme = try #require(communes.commune(inseeCode: "16015"))
+        let service = Service.allCases.first { $0.rawValue == "Aide aux démarches administratives" }!
+        // The oracle: every real place, measured one by one.
+        let expected = try PlaceFile.places(at: Shared.realCSV).places
+            .compactMap { place -> (String, Double)? in
+                guard let point = place.coordinates, place.services.contains(service) else { return nil }
+                let distance = GeoDistance.metres(angouleme.coordinates, point)
+                return distance <= 20_000 ? (place.id, distance) : nil
+            }
+            .sorted { $0.1 < $1.1 }
+        #expect(expected.count > 3)
+
+        try await withApp(importing: Shared.realCSV) { app in
+            let path = "/api/v1/lieux?commune=angouleme&rayon=20&services=" +
+                "Aide%20aux%20d%C3%A9marches%20administratives&par_page=100"
+            let (status, body) = try await Self.get(app, path)
+            #expect(status == .ok, "\(body)")
+            let data = try #require(body["data"] as? [[String: Any]])
+            let meta = try #require(body["meta"] as? [String: Any])
+            #expect(meta["total"] as? Int == expected.count)
+            #expect((meta["commune"] as? [String: Any])?["nom"] as? String == "Angoulême")
+            #expect(Set(data.compactMap { $0["id"] as? String }) == Set(expected.map(\.0)))
+            let distances = data.compactMap { $0["distance_m"] as? Int }
+            #expect(distances == distances.sorted())
+            #expect(distances.count == expected.count)
+            #expect(data.allSatisfy { ($0["services"] as? String)?.contains("Aide aux démarches administratives") == true })
+        }
+    }
+
+    @Test("each bad criterion is a 400 naming the parameter, in French", arguments: [
+        ("commune=Mendee", "unknown_commune", "commune", "Commune inconnue : « Mendee ». Vouliez-vous dire Mende ?"),
+        ("commune=Saint-Denis", "ambiguous_commune", "commune", "Précisez le code postal."),
+        ("commune=Mende&rayon=7", "invalid_parameter", "rayon", "Le rayon doit valoir 5, 10, 20 ou 50 km."),
+        ("latitude=95&longitude=3", "invalid_parameter", "latitude", "La position doit donner une latitude"),
+        ("page=0", "invalid_parameter", "page", "La page doit être un nombre entier"),
+        ("services=Jardinage", "invalid_parameter", "services", "« Jardinage » n'est pas une valeur de « services »"),
+        ("ouvert=demain", "invalid_parameter", "ouvert", "« ouvert » vaut « maintenant »"),
+        ("ville=Mende", "unknown_parameter", "ville", "« ville » n'est pas un critère de recherche."),
+        ("commune=%E9", "bad_encoding", nil, "mal encodée"),
+    ] as [(String, String, String?, String)])
+    func badInput(query: String, code: String, field: String?, message: String) async throws {
+        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+            let (status, body) = try await Self.get(app, "/api/v1/lieux?" + query)
+            #expect(status == .badRequest)
+            let error = try #require(body["error"] as? [String: Any])
+            #expect(error["code"] as? String == code)
+            #expect(error["field"] as? String == field)
+            #expect((error["message"] as? String)?.contains(message) == true, "\(error)")
+        }
+    }
+
+    @Test("a 10 kB query string is refused with a 400, not served")
+    func hugeQuery() async throws {
+        try await withApp { app in
+            let (status, body) = try await Self.get(app, "/api/v1/lieux?q=" + String(repeating: "a", count: 10_000))
+            #expect(status == .badRequest)
+            #expect((body["error"] as? [String: Any])?["code"] as? String == "query_too_long")
+        }
+    }
+
+    @Test("a place by id in the standard's names; an unknown id is a JSON 404")
+    func placeById() async throws {
+        try await withApp(importing: Shared.path("exemple-valide.csv"), clock: .fixed(Self.monday10)) { app in
+            let (status, place) = try await Self.get(app, "/api/v1/lieux/structure-1")
+            #expect(status == .ok)
+            #expect(place["nom"] as? String == "Anonymal")
+            #expect(place["code_postal"] as? String == "51100")
+            #expect(place["ouvert"] as? Bool == true)
+            #expect(place["ouvert_libelle"] as? String == "ouvert jusqu'à 12\u{00A0}h")
+            let (missing, body) = try await Self.get(app, "/api/v1/lieux/nope")
+            #expect(missing == .notFound)
+            #expect((body["error"] as? [String: Any])?["code"] as? String == "not_found")
+        }
+    }
+
+    @Test("free text finds words whatever their accents and plurals, the same on every database")
+    func freeText() async throws {
+        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+            let (_, accented) = try await Self.get(app, "/api/v1/lieux?q=cr%C3%A9ations%20num%C3%A9riques")
+            let (_, plain) = try await Self.get(app, "/api/v1/lieux?q=creation+NUMERIQUE")
+            let ids = (accented["data"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+            #expect(ids?.contains("structure-1") == true)
+            #expect(ids == (plain["data"] as? [[String: Any]])?.compactMap { $0["id"] as? String })
+            let (_, none) = try await Self.get(app, "/api/v1/lieux?q=zzzyzx")
+            #expect((none["meta"] as? [String: Any])?["total"] as? Int == 0)
+        }
+    }
+
+    @Test("places imported after start are found at once (the index follows the database)")
+    func freshness() async throws {
+        try await withApp { app in
+            let (_, before) = try await Self.get(app, "/api/v1/lieux?departement=51")
+            #expect((before["meta"] as? [String: Any])?["total"] as? Int == 0)
+            let report = try await ImportPlaces(database: app.db).run(files: [Shared.path("exemple-valide.csv")])
+            #expect(report.created > 0)
+            let (_, after) = try await Self.get(app, "/api/v1/lieux?departement=51")
+            #expect(((after["meta"] as? [String: Any])?["total"] as? Int ?? 0) > 0, "\(after)")
+        }
+    }
+
+    @Test("« ouvert » keeps the places open at that moment, in their own time")
+    func openNow() async throws {
+        try await withApp(importing: Shared.path("exemple-valide.csv"), clock: .fixed(Self.monday10)) { app in
+            let (_, now) = try await Self.get(app, "/api/v1/lieux?ouvert=maintenant")
+            #expect((now["data"] as? [[String: Any]])?.contains { $0["id"] as? String == "structure-1" } == true)
+            let (_, sunday) = try await Self.get(app, "/api/v1/lieux?ouvert=2026-11-22T10:00:00%2B01:00")
+            #expect((sunday["data"] as? [[String: Any]])?.contains { $0["id"] as? String == "structure-1" } == false)
+            let (_, saturday) = try await Self.get(app, "/api/v1/lieux?ouvert=samedi")
+            #expect((saturday["data"] as? [[String: Any]])?.contains { $0["id"] as? String == "structure-1" } == true)
+        }
+    }
+
+    @Test("commune suggestions as one types: most populous first, by name or postcode")
+    func communeSuggestions() async throws {
+        try await withApp { app in
+            let (_, byName) = try await Self.get(app, "/api/v1/communes?q=angou")
+            #expect((byName["data"] as? [[String: Any]])?.first?["nom"] as? String == "Angoulême")
+            let (_, byPostcode) = try await Self.get(app, "/api/v1/communes?q=75011")
+            #expect((byPostcode["data"] as? [[String: Any]])?.first?["nom"] as? String == "Paris 11e Arrondissement")
+        }
+    }
+}
