@@ -46,7 +46,8 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
-            ]
+            ],
+            resources: [.copy("Public")]
         ),
         .target(
             name: "MaillageTestSupport",

@@ -48,4 +48,22 @@ public enum French {
     public static func time(hour: Int, minute: Int) -> String {
         minute == 0 ? "\(hour)\(space)h" : "\(hour)\(space)h\(space)\(minute < 10 ? "0" : "")\(minute)"
     }
+
+    /// "850 m", "1,2 km", "12 km": a distance as a person reads it.
+    public static func distance(metres: Double) -> String {
+        if metres < 1000 { return "\(Int((metres / 10).rounded()) * 10)\(space)m" }
+        if metres < 10_000 {
+            let tenths = Int((metres / 100).rounded())
+            return tenths % 10 == 0 ? "\(tenths / 10)\(space)km" : "\(tenths / 10),\(tenths % 10)\(space)km"
+        }
+        return "\(integer(Int((metres / 1000).rounded())))\(space)km"
+    }
+
+    /// "de Mende", "d'Angoulême", "du Havre", "des Mureaux": "de" before a place name.
+    public static func of(_ name: String) -> String {
+        if name.hasPrefix("Le ") { return "du " + name.dropFirst(3) }
+        if name.hasPrefix("Les ") { return "des " + name.dropFirst(4) }
+        let elides = name.first.map { "AEIOUYÉÈÊÎÔÂH".contains($0.uppercased()) } ?? false
+        return elides ? "d'" + name : "de " + name
+    }
 }

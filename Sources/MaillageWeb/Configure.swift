@@ -6,12 +6,14 @@ import Vapor
 
 /// Sets the application up: database, migrations, middleware, routes. With `seed`, an empty
 /// directory is filled with the real data shipped with Maillage.
+/// `leaflet`: the map's script, when installed (`scripts/install-leaflet`); the list works without.
 /// `indexFreshness`: how long an instance serves its in-memory search index before checking the
 /// database for writes by other instances.
 public func configure(_ app: Application, location: DatabaseLocation, seed: Bool, clock: Clock = .system,
-                      indexFreshness: Duration = .seconds(1)) async throws {
+                      indexFreshness: Duration = .seconds(1), leaflet: LeafletFiles? = .installed) async throws {
     app.clock = clock
     app.search = try SearchService(freshness: indexFreshness)
+    app.leaflet = leaflet
     app.databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
     AllMigrations.register(on: app.migrations)
     try await app.autoMigrate()
@@ -26,12 +28,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorPages())
 
-    app.get("static", "maillage.css") { _ in
-        var headers = HTTPHeaders()
-        headers.contentType = .css
-        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
-    }
+    try app.register(collection: AssetRoutes(leaflet: leaflet))
     try app.register(collection: DirectoryRoutes())
     try app.register(collection: DirectoryAPI())
 }

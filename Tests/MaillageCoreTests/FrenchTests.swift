@@ -55,4 +55,16 @@ struct LocalDateTests {
         #expect(LocalDate(year: 1970, month: 1, day: 1)!.isoWeekday == 4)
         #expect(LocalDate(year: 2026, month: 11, day: 23)!.isoWeekday == 1)
     }
+
+    @Test("distances in metres then kilometres with a decimal comma; « de » elides before a vowel")
+    func distancesAndNames() {
+        #expect(French.distance(metres: 846) == "850\u{00A0}m")
+        #expect(French.distance(metres: 1234) == "1,2\u{00A0}km")
+        #expect(French.distance(metres: 2_000) == "2\u{00A0}km")
+        #expect(French.distance(metres: 12_600) == "13\u{00A0}km")
+        #expect(French.of("Angoulême") == "d'Angoulême")
+        #expect(French.of("Mende") == "de Mende")
+        #expect(French.of("Le Havre") == "du Havre")
+        #expect(French.of("Évian-les-Bains") == "d'Évian-les-Bains")
+    }
 }

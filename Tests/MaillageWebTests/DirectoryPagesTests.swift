@@ -121,11 +121,14 @@ struct DirectoryPagesTests {
         }
     }
 
-    @Test("every response carries the security headers: no script, no framing")
+    @Test("every response carries the security headers: scripts from the site only, none inline, no framing")
     func securityHeaders() async throws {
         try await withApp { app in
             try await app.testing().test(.GET, "/") { response async in
-                #expect(response.headers.first(name: "Content-Security-Policy")?.contains("script-src 'none'") == true)
+                let policy = response.headers.first(name: "Content-Security-Policy") ?? ""
+                #expect(policy.contains("script-src 'self';"))
+                #expect(!policy.contains("unsafe-inline"))
+                #expect(!response.body.string.contains("<script>"))
                 #expect(response.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
                 #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
                 #expect(response.headers.first(name: "Referrer-Policy") != nil)
@@ -133,6 +136,10 @@ struct DirectoryPagesTests {
             try await app.testing().test(.GET, "/static/maillage.css") { response async in
                 #expect(response.headers.contentType == .css)
                 #expect(response.body.string.contains("@media"))
+            }
+            try await app.testing().test(.GET, "/static/maillage.js") { response async in
+                #expect(response.headers.contentType?.subType == "javascript")
+                #expect(response.body.string.contains("data-suggest"))
             }
         }
     }

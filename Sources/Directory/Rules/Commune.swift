@@ -16,4 +16,8 @@ public struct Commune: Sendable, Equatable {
         self.coordinates = coordinates
         self.population = population
     }
+
+    /// "Saint-Denis (93200)": a name people read, and that `CommuneSearch` resolves to this
+    /// commune alone.
+    public var label: String { postcodes.first.map { "\(name) (\($0))" } ?? name }
 }

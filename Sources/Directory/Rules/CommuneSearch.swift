@@ -38,10 +38,21 @@ public struct CommuneSearch: Sendable {
             if let commune = index.commune(inseeCode: trimmed.uppercased()) { return .found(commune) }
             if trimmed.allSatisfy(\.isASCIIDigit) { return .unknown(didYouMean: nil) }
         }
+        if let labelled = labelled(trimmed) { return labelled }
         let key = CommuneIndex.key(trimmed)
         guard !key.isEmpty else { return .unknown(didYouMean: nil) }
         let exact = range(prefix: key).filter { sortedKeys[$0].key == key }.map { communes[sortedKeys[$0].index] }
         return result(exact, didYouMean: exact.isEmpty ? nearest(key) : nil)
+    }
+
+    /// "Saint-Denis (93200)", as `Commune.label` writes it and suggestions offer it.
+    private func labelled(_ text: String) -> Resolution? {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        let postcode = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        guard postcode.count == 5, postcode.allSatisfy(\.isASCIIDigit) else { return nil }
+        let key = CommuneIndex.key(String(text[..<open]))
+        let matches = index.communes(postcode: String(postcode)).filter { CommuneIndex.key($0.name) == key }
+        return matches.isEmpty ? nil : result(matches, didYouMean: nil)
     }
 
     /// Communes whose name starts as typed (or whose postcode does), most populous first.

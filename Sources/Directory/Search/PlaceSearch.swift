@@ -23,7 +23,7 @@ public struct PlaceSearch: Sendable {
         case circle(centre: Coordinates, radiusMetres: Double)
         case departement(Departement)
 
-        var hasCentre: Bool { if case .circle = self { true } else { false } }
+        public var hasCentre: Bool { if case .circle = self { true } else { false } }
     }
 
     public enum Strategy: Sendable {
@@ -92,6 +92,17 @@ public struct PlaceSearch: Sendable {
                        status: status?.status, localNow: status?.localNow)
         }
         return Results(total: hits.count, hits: page)
+    }
+
+    /// The place nearest to `centre`, whatever the criteria: what a person far from every
+    /// known place is told about.
+    public func nearest(to centre: Coordinates) -> (place: Place, distance: Double)? {
+        var best: (index: Int, distance: Double)?
+        for p in index.places.indices where !index.latitudes[p].isNaN {
+            let distance = GeoDistance.metres(centre, Coordinates(latitude: index.latitudes[p], longitude: index.longitudes[p]))
+            if best == nil || distance < best!.distance { best = (p, distance) }
+        }
+        return best.map { (index.places[$0.index], $0.distance) }
     }
 
     /// The `count` first elements in order, without sorting the rest.

@@ -23,7 +23,7 @@ extension SearchCriteria {
             case .found(let commune):
                 return .success(Located(area: .circle(centre: commune.coordinates, radiusMetres: radius), commune: commune))
             case .ambiguous(let choices):
-                let shown = choices.prefix(6).map(Self.label).joined(separator: ", ")
+                let shown = choices.prefix(6).map(\.label).joined(separator: ", ")
                 return .failure(Problems(list: [Problem(
                     parameter: "commune",
                     message: "Plusieurs communes s'appellent « \(text) » : \(shown). Précisez le code postal.",
@@ -35,11 +35,6 @@ extension SearchCriteria {
                     code: "unknown_commune", suggestions: guess.map { [$0] } ?? [])]))
             }
         }
-    }
-
-    /// "Saint-Denis (93200)".
-    static func label(_ commune: Commune) -> String {
-        commune.postcodes.first.map { "\(commune.name) (\($0))" } ?? commune.name
     }
 }
 

@@ -2,16 +2,18 @@ import MaillageCore
 import Plot
 import Vapor
 
-/// The frame of every page: French, readable at 360 px, no script.
+/// The frame of every page: French, readable at 360 px, usable without its one script.
 enum Layout {
-    static func page(title: String, _ content: Node<HTML.BodyContext>...) -> HTML {
+    static func page(title: String, head: Node<HTML.HeadContext> = .empty, _ content: Node<HTML.BodyContext>...) -> HTML {
         HTML(
             .lang(.french),
             .head(
                 .encoding(.utf8),
                 .title("\(title) — Maillage"),
                 .viewport(.accordingToDevice),
-                .stylesheet(Paths.stylesheet.url)
+                .stylesheet(Paths.stylesheet.url),
+                head,
+                .script(.src(Paths.script.url), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .a(.class("skip"), .href("#contenu"), .text("Aller au contenu")),

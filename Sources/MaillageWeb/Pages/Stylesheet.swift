@@ -20,6 +20,35 @@ enum Stylesheet {
     ul.places{padding-left:1.2rem}
     .muted{color:#555}
     footer.site{font-size:.9rem;margin-top:2rem}
+    form.search{background:#f6f6f6;padding:1rem;border-radius:.25rem;margin-bottom:1.5rem}
+    form.search .where{display:flex;flex-wrap:wrap;gap:0 1rem}
+    form.search .where .field:first-child{flex:1 1 14rem}
+    .field{margin-bottom:.75rem;position:relative}
+    .field label{display:block;font-weight:600}
+    input[type=text],input[type=search],select{font:inherit;padding:.4rem .5rem;border:1px solid #666;border-radius:.2rem;max-width:100%}
+    input[type=text],input[type=search]{width:100%}
+    button{font:inherit;padding:.5rem 1rem;border:0;border-radius:.2rem;background:#000091;color:#fff;cursor:pointer}
+    button.secondary{background:#fff;color:#000091;border:1px solid #000091;margin-top:.5rem}
+    fieldset{border:1px solid #ccc;margin:0 0 .75rem;padding:.5rem .75rem}
+    legend{font-weight:600}
+    .choice{display:inline-block;margin:.15rem 1rem .15rem 0}
+    .choice label{margin-left:.3rem}
+    details{margin-bottom:.75rem}
+    summary{cursor:pointer;font-weight:600;padding:.25rem 0}
+    .error{color:#b60000;border-left:4px solid #b60000;padding-left:.5rem;margin:.25rem 0}
+    .error p{margin:.25rem 0}
+    [aria-invalid=true]{border-color:#b60000}
+    ul.suggestions{position:absolute;z-index:1000;left:0;right:0;margin:0;padding:0;list-style:none;background:#fff;border:1px solid #666}
+    ul.suggestions li{padding:.4rem .5rem;cursor:pointer}
+    ul.suggestions li[aria-selected=true],ul.suggestions li:hover{background:#e3e3fd}
+    ol.results{list-style:none;padding:0}
+    li.result{border-bottom:1px solid #ddd;padding:.5rem 0}
+    li.result h3{margin:.25rem 0;font-size:1.15rem}
+    li.result p{margin:.2rem 0}
+    .facts .distance{font-weight:600;margin-right:.75rem}
+    .status.open{color:#18753c;font-weight:600}
+    .map{height:22rem;margin:1rem 0}
+    nav.pages{display:flex;gap:1rem;flex-wrap:wrap;margin:1rem 0}
     @media (max-width:30rem){body{font-size:1rem}main{padding:.75rem}th,td{padding:.3rem}}
     """
 }

@@ -9,6 +9,36 @@ struct DirectoryRoutes: RouteCollection {
         routes.get(use: home)
         routes.get("departements", ":code", use: departement)
         routes.get("lieux", ":id", use: place)
+        routes.get("recherche", use: search)
+    }
+
+    /// Without criteria, the form alone; with bad criteria, the form with its messages (400).
+    func search(request: Request) async throws -> Response {
+        var parameters: [String: String] = [:]
+        var problems: [SearchCriteria.Problem] = []
+        var answer: SearchAnswer?
+        var nearest: (place: Place, distance: Double)?
+        switch QueryParameters.parse(request.url.query, allowed: SearchCriteria.parameterNames) {
+        case .failure(let problem):
+            problems = [problem]
+        case .success(let read):
+            parameters = read
+            if !read.isEmpty {
+                switch try await request.runSearch(read) {
+                case .failure(let found): problems = found.list
+                case .success(let found):
+                    answer = found
+                    if found.results.total == 0, case .circle(let centre, _) = found.located.area {
+                        nearest = try await request.searchSnapshot().search.nearest(to: centre)
+                    }
+                }
+            }
+        }
+        let page = SearchPage.render(.init(parameters: parameters, problems: problems, answer: answer, nearest: nearest,
+                                                map: request.application.leaflet != nil))
+        let response = try await page.encodeResponse(for: request)
+        if !problems.isEmpty { response.status = .badRequest }
+        return response
     }
 
     func home(request: Request) async throws -> HTML {

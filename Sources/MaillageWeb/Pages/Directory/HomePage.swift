@@ -15,6 +15,8 @@ enum HomePage {
             .h1(.text("Lieux de médiation numérique")),
             .p(.text("Maillage recense \(French.count(model.total, "lieu", "lieux")) où se faire accompagner "
                      + "dans ses usages du numérique\(French.colon)démarches en ligne, premier smartphone, recherche d'emploi…")),
+            .h2(.text("Trouver un lieu près de chez vous")),
+            SearchForm(parameters: [:], problems: []).node,
             .h2(.text("Par département")),
             .if(model.lines.isEmpty,
                 .p(.text("Aucun lieu n'est encore recensé.")),

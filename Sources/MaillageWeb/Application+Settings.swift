@@ -12,3 +12,15 @@ extension Application {
         set { storage[ClockKey.self] = newValue }
     }
 }
+
+extension Application {
+    private struct LeafletKey: StorageKey {
+        typealias Value = LeafletFiles
+    }
+
+    /// Leaflet's files, when installed: search pages then show a map.
+    var leaflet: LeafletFiles? {
+        get { storage[LeafletKey.self] }
+        set { storage[LeafletKey.self] = newValue }
+    }
+}

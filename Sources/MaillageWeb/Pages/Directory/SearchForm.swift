@@ -1,0 +1,148 @@
+import Directory
+import MaillageCore
+import Plot
+
+/// The search form: where, what, when, and the standard's closed lists as filters. A plain GET
+/// form, so that it works without JavaScript and its URL holds every choice; each problem is
+/// shown next to its field.
+struct SearchForm {
+    let parameters: [String: String]
+    let problems: [SearchCriteria.Problem]
+
+    /// The filters people use, in the order they think of them, with their headings.
+    static let filters: [(parameter: String, legend: String, values: [(value: String, label: String)])] = [
+        ("services", "Besoin", options(Service.self)),
+        ("frais_a_charge", "Frais", options(Fee.self)),
+        ("dispositif_programmes_nationaux", "Dispositifs (Pass numérique…)", options(NationalProgramme.self)),
+        ("publics_specifiquement_adresses", "Publics", options(TargetPublic.self)),
+        ("prise_en_charge_specifique", "Handicaps et langues", options(SpecificSupport.self)),
+        ("modalites_acces", "Pour y aller", options(AccessMode.self)),
+        ("modalites_accompagnement", "Accompagnement", options(AccompanimentMode.self)),
+    ]
+
+    /// The parameters whose problems show next to a field; any other shows above the form.
+    static let fields: Set<String> = Set(filters.map(\.parameter))
+        .union(["commune", "latitude", "departement", "rayon", "q", "ouvert", "typologie"])
+
+    static let openings = [("", "Peu importe"), ("maintenant", "Ouvert maintenant"), ("samedi", "Ouvert le samedi"),
+                           ("soir", "Ouvert après 18\(French.space)h")]
+
+    static func options<Value: ClosedList>(_ type: Value.Type) -> [(value: String, label: String)] {
+        Value.allCases.map { ($0.rawValue, $0.label) }
+    }
+
+    /// Written as markup directly: Plot's typed form contexts cost more than they check here.
+    var node: Node<HTML.BodyContext> {
+        .raw("""
+        <form class="search" action="\(Paths.search([:]).url)" method="get" role="search">
+        <div class="where">\(commune)\(radius)</div>\(hidden("latitude"))\(hidden("longitude"))
+        <div class="field"><label for="q">Mots-clés (facultatif)</label>\(input("q", type: "search"))\(error("q"))</div>
+        \(when)\(filters)
+        <button type="submit">Rechercher</button>
+        </form>
+        """)
+    }
+
+    private var commune: String {
+        // The button is shown by the script, which alone can ask the browser for the position.
+        """
+        <div class="field suggest"><label for="commune">Commune ou code postal</label>\
+        \(input("commune", type: "text", suggest: "/api/v1/communes"))\
+        \(error("commune"))\(error("latitude"))\(error("departement"))\
+        <button type="button" id="autour" class="secondary" hidden>Autour de moi</button></div>
+        """
+    }
+
+    private var radius: String {
+        let current = parameters["rayon"] ?? "10"
+        let options = SearchCriteria.radii.map { option(String($0), "\($0)\(French.space)km", selected: String($0) == current) }
+        return "<div class=\"field\"><label for=\"rayon\">Rayon</label><select id=\"rayon\" name=\"rayon\">"
+            + options.joined() + "</select>\(error("rayon"))</div>"
+    }
+
+    private var when: String {
+        let current = parameters["ouvert"] ?? ""
+        let choices = Self.openings.enumerated().map { index, opening in
+            choice(type: "radio", id: "ouvert-\(index)", name: "ouvert", value: opening.0, label: opening.1, checked: current == opening.0)
+        }
+        return "<fieldset class=\"when\"><legend>Quand ?</legend>" + choices.joined() + error("ouvert") + "</fieldset>"
+    }
+
+    private var filters: String {
+        let isOpen = Self.filters.contains { parameters[$0.parameter] != nil } || parameters["typologie"] != nil
+        return "<details\(isOpen ? " open" : "")><summary>Filtres</summary>" + Self.filters.map(fieldset).joined() + typology + "</details>"
+    }
+
+    private func fieldset(_ filter: (parameter: String, legend: String, values: [(value: String, label: String)])) -> String {
+        let chosen = Set((parameters[filter.parameter] ?? "").split(separator: ",").map(String.init))
+        let choices = filter.values.enumerated().map { index, option in
+            choice(type: "checkbox", id: "\(filter.parameter)-\(index)", name: filter.parameter, value: option.value,
+                   label: option.label, checked: chosen.contains(option.value))
+        }
+        return "<fieldset><legend>\(escape(filter.legend))</legend>" + choices.joined() + error(filter.parameter) + "</fieldset>"
+    }
+
+    private var typology: String {
+        let current = parameters["typologie"] ?? ""
+        let options = [option("", "Tous", selected: current.isEmpty)]
+            + Typology.allCases.sorted { $0.label < $1.label }.map { option($0.rawValue, $0.label, selected: current == $0.rawValue) }
+        return "<div class=\"field\"><label for=\"typologie\">Type de lieu</label><select id=\"typologie\" name=\"typologie\">"
+            + options.joined() + "</select>\(error("typologie"))</div>"
+    }
+
+    private func option(_ value: String, _ label: String, selected: Bool) -> String {
+        "<option value=\"\(escape(value))\"\(selected ? " selected" : "")>\(escape(label))</option>"
+    }
+
+    private func choice(type: String, id: String, name: String, value: String, label: String, checked: Bool) -> String {
+        "<span class=\"choice\"><input type=\"\(type)\" id=\"\(escape(id))\" name=\"\(name)\" value=\"\(escape(value))\"\(checked ? " checked" : "")>"
+            + "<label for=\"\(escape(id))\">\(escape(label))</label></span>"
+    }
+
+    private func hidden(_ name: String) -> String {
+        parameters[name].map { "<input type=\"hidden\" name=\"\(name)\" value=\"\(escape($0))\">" } ?? ""
+    }
+
+    private func input(_ name: String, type: String, suggest: String? = nil) -> String {
+        let invalid = problems.contains { $0.parameter == name }
+        return "<input type=\"\(type)\" id=\"\(name)\" name=\"\(name)\" value=\"\(escape(parameters[name] ?? ""))\""
+            + (invalid ? " aria-invalid=\"true\" aria-describedby=\"\(name)-erreur\"" : "")
+            + (suggest.map { " autocomplete=\"off\" data-suggest=\"\($0)\"" } ?? "") + ">"
+    }
+
+    /// The problem with this parameter, next to its field, with the communes it may have meant.
+    private func error(_ name: String) -> String {
+        problems.filter { $0.parameter == name }.map { problem in
+            let links = problem.suggestions.map { commune in
+                "<li><a href=\"\(escape(Paths.search(suggestion(commune)).url))\">\(escape(commune.label))</a></li>"
+            }
+            return "<div class=\"error\" id=\"\(name)-erreur\"><p>\(escape(problem.message))</p>"
+                + (links.isEmpty ? "" : "<ul>" + links.joined() + "</ul>") + "</div>"
+        }.joined()
+    }
+
+    /// The same search, at the commune suggested (its label makes it unambiguous).
+    private func suggestion(_ commune: Commune) -> [String: String] {
+        var parameters = self.parameters
+        parameters["commune"] = commune.label
+        parameters["page"] = nil
+        return parameters
+    }
+}
+
+/// Text made safe inside markup and attribute values.
+func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in text {
+        switch character {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.append(character)
+        }
+    }
+    return out
+}

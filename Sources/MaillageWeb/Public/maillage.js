@@ -1,0 +1,133 @@
+// Maillage: what scripts add to pages that work without them — commune suggestions as one
+// types, "autour de moi", and the map of results when Leaflet is installed.
+(function () {
+  "use strict";
+
+  function suggestions(input) {
+    var list = document.createElement("ul");
+    var active = -1;
+    var timer = null;
+    list.id = input.id + "-suggestions";
+    list.className = "suggestions";
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    input.parentNode.insertBefore(list, input.nextSibling);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
+
+    function close() {
+      list.hidden = true;
+      active = -1;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+    function pick(option) {
+      input.value = option.getAttribute("data-value");
+      close();
+    }
+    function highlight(index) {
+      var options = list.querySelectorAll("li");
+      if (!options.length) return;
+      active = (index + options.length) % options.length;
+      options.forEach(function (option, i) { option.setAttribute("aria-selected", i === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", options[active].id);
+    }
+    function show(communes) {
+      list.innerHTML = "";
+      communes.forEach(function (commune, i) {
+        var item = document.createElement("li");
+        var label = commune.codes_postaux.length ? commune.nom + " (" + commune.codes_postaux[0] + ")" : commune.nom;
+        item.id = list.id + "-" + i;
+        item.setAttribute("role", "option");
+        item.setAttribute("data-value", label);
+        item.textContent = label;
+        item.addEventListener("mousedown", function (event) { event.preventDefault(); pick(item); });
+        list.appendChild(item);
+      });
+      list.hidden = communes.length === 0;
+      input.setAttribute("aria-expanded", communes.length ? "true" : "false");
+      active = -1;
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var text = input.value.trim();
+      if (text.length < 2) { close(); return; }
+      timer = setTimeout(function () {
+        fetch(input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(text))
+          .then(function (response) { return response.ok ? response.json() : { data: [] }; })
+          .then(function (body) { if (input.value.trim() === text) show(body.data); })
+          .catch(close);
+      }, 120);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (list.hidden) return;
+      if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
+      else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
+      else if (event.key === "Enter" && active >= 0) { event.preventDefault(); pick(list.querySelectorAll("li")[active]); }
+      else if (event.key === "Escape") { close(); }
+    });
+    input.addEventListener("blur", close);
+  }
+
+  function aroundMe(form) {
+    var button = document.getElementById("autour");
+    if (!button || !navigator.geolocation) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      button.textContent = "Recherche de votre position…";
+      navigator.geolocation.getCurrentPosition(function (position) {
+        ["latitude", "longitude"].forEach(function (name) {
+          var field = form.querySelector("input[name=" + name + "]");
+          if (!field) {
+            field = document.createElement("input");
+            field.type = "hidden";
+            field.name = name;
+            form.appendChild(field);
+          }
+          field.value = position.coords[name].toFixed(5);
+        });
+        form.querySelector("#commune").value = "";
+        form.submit();
+      }, function () {
+        button.textContent = "Position indisponible : indiquez une commune";
+      });
+    });
+    // A commune typed replaces a position given before.
+    form.addEventListener("submit", function () {
+      if (form.querySelector("#commune").value.trim() === "") return;
+      form.querySelectorAll("input[name=latitude], input[name=longitude]").forEach(function (field) { field.remove(); });
+    });
+  }
+
+  function map() {
+    var element = document.getElementById("carte");
+    var items = document.querySelectorAll("li.result[data-latitude]");
+    if (!element || !window.L || !items.length) return;
+    element.hidden = false;
+    var leaflet = window.L.map(element);
+    window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+      maxZoom: 19,
+      attribution: "© contributeurs d'OpenStreetMap"
+    }).addTo(leaflet);
+    var bounds = [];
+    items.forEach(function (item) {
+      var point = [parseFloat(item.getAttribute("data-latitude")), parseFloat(item.getAttribute("data-longitude"))];
+      var link = item.querySelector("h3 a");
+      var popup = document.createElement("a");
+      popup.href = link.getAttribute("href");
+      popup.textContent = link.textContent;
+      window.L.marker(point, { title: link.textContent }).addTo(leaflet).bindPopup(popup);
+      bounds.push(point);
+    });
+    leaflet.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("input[data-suggest]").forEach(suggestions);
+    var form = document.querySelector("form.search");
+    if (form) aroundMe(form);
+    map();
+  });
+})();
