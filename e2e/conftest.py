@@ -12,6 +12,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+NOW = "2026-11-23T10:00:00+01:00"
 ARTIFACTS = pathlib.Path(os.environ.get("E2E_ARTIFACTS", ROOT / "e2e" / "artifacts"))
 
 
@@ -33,9 +34,12 @@ def _free_port():
 def base_url():
     workdir = tempfile.mkdtemp(prefix="maillage-e2e-")
     port = _free_port()
-    env = dict(os.environ, PORT=str(port), HOST="127.0.0.1", DATABASE_URL=f"sqlite:{workdir}/e2e.sqlite")
+    # The clock is fixed (Monday 23 November 2026, 10:00 in Paris) so that "ouvert maintenant" is
+    # the same on every run.
+    env = dict(os.environ, PORT=str(port), HOST="127.0.0.1", DATABASE_URL=f"sqlite:{workdir}/e2e.sqlite",
+               MAILLAGE_NOW=NOW)
     log = open(os.path.join(workdir, "serve.log"), "w")
-    server = subprocess.Popen([_binary(), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen([_binary(), "serve"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
     while True:

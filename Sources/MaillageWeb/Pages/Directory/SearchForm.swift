@@ -69,8 +69,12 @@ struct SearchForm {
     }
 
     private var filters: String {
-        let isOpen = Self.filters.contains { parameters[$0.parameter] != nil } || parameters["typologie"] != nil
-        return "<details\(isOpen ? " open" : "")><summary>Filtres</summary>" + Self.filters.map(fieldset).joined() + typology + "</details>"
+        // Closed, so that results stay near the top; the summary says how many are chosen.
+        let chosen = (Self.filters.map(\.parameter) + ["typologie"])
+            .reduce(0) { $0 + (parameters[$1]?.split(separator: ",").count ?? 0) }
+        let summary = chosen == 0 ? "Filtres" : "Filtres (\(French.count(chosen, "choisi", "choisis")))"
+        let invalid = problems.contains { Self.filters.map(\.parameter).contains($0.parameter) || $0.parameter == "typologie" }
+        return "<details\(invalid ? " open" : "")><summary>\(summary)</summary>" + Self.filters.map(fieldset).joined() + typology + "</details>"
     }
 
     private func fieldset(_ filter: (parameter: String, legend: String, values: [(value: String, label: String)])) -> String {
