@@ -148,3 +148,23 @@ struct DirectoryAPITests {
         }
     }
 }
+
+@Suite("OpenAPI document")
+struct OpenAPIDocumentTests {
+    @Test("the document is OpenAPI 3.1 and names every search parameter the API reads, no more")
+    func parameters() async throws {
+        try await withApp { app in
+            var document: [String: Any] = [:]
+            try await app.testing().test(.GET, "/api/openapi.json") { response async throws in
+                #expect(response.status == .ok)
+                document = try DirectoryAPITests.json(response)
+            }
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: Any])
+            let search = try #require((paths["/api/v1/lieux"] as? [String: Any])?["get"] as? [String: Any])
+            let names = (search["parameters"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+            #expect(Set(names) == SearchCriteria.parameterNames)
+            #expect(names.count == SearchCriteria.parameterNames.count)
+        }
+    }
+}

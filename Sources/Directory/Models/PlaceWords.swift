@@ -46,12 +46,12 @@ public struct PlaceWords: Sendable {
         return Set(try rows.map { try $0.decode(column: "id", as: String.self) })
     }
 
-    /// The words looked for: folded as the documents are, letters and digits only (nothing the
-    /// engines could read as syntax), two characters at least.
+    /// The words looked for: folded as the documents are, ASCII letters and digits only (nothing
+    /// either engine could read as syntax or split otherwise), two characters at least.
     static func terms(_ text: String) -> [String] {
         var seen = Set<String>()
         return SearchText.words(text)
-            .map { String($0.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }) }
+            .map { String($0.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) }
             .filter { $0.count >= 2 && seen.insert($0).inserted }
     }
 }

@@ -8,6 +8,11 @@ struct DirectoryAPI: RouteCollection {
         v1.get("lieux", use: list)
         v1.get("lieux", ":id", use: show)
         v1.get("communes", use: communes)
+        routes.get("api", "openapi.json") { _ in
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            return Response(status: .ok, headers: headers, body: .init(data: OpenAPIDocument.json))
+        }
     }
 
     struct Page: Encodable {
@@ -44,8 +49,10 @@ struct DirectoryAPI: RouteCollection {
     }
 
     func show(request: Request) async throws -> Response {
-        guard let id = request.parameters.get("id"),
-              let place = try await PlaceStore(request.db).find(id: id.removingPercentEncoding ?? id) else {
+        // An id with control characters (NUL among them, which PostgreSQL refuses) names no place.
+        guard let raw = request.parameters.get("id"), case let id = raw.removingPercentEncoding ?? raw,
+              !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+              let place = try await PlaceStore(request.db).find(id: id) else {
             throw Abort(.notFound, reason: "Aucun lieu n'a cet identifiant.")
         }
         return try Self.json(PlaceDTO(place: place, now: request.application.clock.now))

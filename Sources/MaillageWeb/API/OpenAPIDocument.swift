@@ -1,0 +1,169 @@
+import Directory
+import Foundation
+
+/// The OpenAPI 3.1 document of `/api/v1`, served at `/api/openapi.json`. Built from the same
+/// closed lists and field names as the code it describes, so that the two cannot drift apart.
+enum OpenAPIDocument {
+    static let json: Data = {
+        // NB: sorted keys keep the document byte-identical from one start to the next.
+        (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    }()
+
+    typealias Object = [String: Any]
+
+    static var document: Object {
+        [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Maillage — annuaire des lieux de médiation numérique",
+                "version": "1.0.0",
+                "description": "Recherche des lieux de médiation numérique, dans les noms de champs du standard national. "
+                    + "Chaque erreur est un objet {\"error\": {\"code\", \"message\", \"field\"}} au message en français.",
+            ] as Object,
+            "paths": [
+                "/api/v1/lieux": ["get": search],
+                "/api/v1/lieux/{id}": ["get": place],
+                "/api/v1/communes": ["get": communes],
+            ] as Object,
+            "components": ["schemas": schemas] as Object,
+        ]
+    }
+
+    static func ref(_ name: String) -> Object { ["$ref": "#/components/schemas/\(name)"] }
+
+    static func response(_ description: String, _ schema: String) -> Object {
+        ["description": description, "content": ["application/json": ["schema": ref(schema)] as Object] as Object]
+    }
+
+    static func parameter(_ name: String, _ description: String, _ schema: Object, in location: String = "query") -> Object {
+        var parameter: Object = ["name": name, "in": location, "description": description, "schema": schema]
+        if location == "path" { parameter["required"] = true }
+        return parameter
+    }
+
+    /// A closed list as the API reads it: values of the standard, separated by commas.
+    static func list<Value: ClosedList>(_ name: String, _ type: Value.Type) -> Object {
+        var parameter = Self.parameter(name, "Une ou plusieurs valeurs du standard (au moins l'une d'elles).",
+                                       ["type": "array", "items": ["type": "string", "enum": Value.allCases.map(\.rawValue)] as Object])
+        parameter["style"] = "form"
+        parameter["explode"] = false
+        return parameter
+    }
+
+    static var search: Object {
+        [
+            "summary": "Chercher des lieux",
+            "description": "Les lieux les plus proches d'abord (puis par nom), avec leur distance et s'ils sont ouverts.",
+            "operationId": "chercherLieux",
+            "parameters": [
+                parameter("q", "Mots cherchés dans le nom, la présentation, les services et la commune.",
+                          ["type": "string", "maxLength": SearchCriteria.maxQueryLength]),
+                parameter("commune", "Nom, code postal ou code INSEE de la commune.", ["type": "string", "maxLength": 100]),
+                parameter("latitude", "Latitude du centre (avec longitude).", ["type": "number", "minimum": -90, "maximum": 90]),
+                parameter("longitude", "Longitude du centre (avec latitude).", ["type": "number", "minimum": -180, "maximum": 180]),
+                parameter("departement", "Code du département (48, 2A, 974…).", ["type": "string"]),
+                parameter("rayon", "Rayon en kilomètres autour du centre.", ["type": "integer", "enum": SearchCriteria.radii]),
+                list("services", Service.self),
+                list("publics_specifiquement_adresses", TargetPublic.self),
+                list("frais_a_charge", Fee.self),
+                list("modalites_acces", AccessMode.self),
+                list("modalites_accompagnement", AccompanimentMode.self),
+                list("prise_en_charge_specifique", SpecificSupport.self),
+                list("dispositif_programmes_nationaux", NationalProgramme.self),
+                list("typologie", Typology.self),
+                parameter("ouvert", "« maintenant », « samedi », « soir » (après 18 h) ou un instant ISO 8601.",
+                          ["anyOf": [["type": "string", "enum": ["maintenant", "samedi", "soir"]],
+                                     ["type": "string", "format": "date-time"]]]),
+                parameter("page", "Page de résultats.", ["type": "integer", "minimum": 1, "maximum": 10_000]),
+                parameter("par_page", "Résultats par page.", ["type": "integer", "minimum": 1, "maximum": SearchCriteria.maxPerPage]),
+            ],
+            "responses": [
+                "200": response("Une page de lieux.", "PageDeLieux"),
+                "400": response("Un critère illisible, nommé dans field.", "Erreur"),
+            ] as Object,
+        ]
+    }
+
+    static var place: Object {
+        [
+            "summary": "Un lieu",
+            "operationId": "lireLieu",
+            "parameters": [parameter("id", "Identifiant du lieu.", ["type": "string"], in: "path")],
+            "responses": [
+                "200": response("Le lieu.", "Lieu"),
+                "404": response("Aucun lieu n'a cet identifiant.", "Erreur"),
+            ] as Object,
+        ]
+    }
+
+    static var communes: Object {
+        [
+            "summary": "Communes commençant par le texte donné (suggestions)",
+            "operationId": "suggererCommunes",
+            "parameters": [parameter("q", "Début du nom ou du code postal.", ["type": "string", "maxLength": 100])],
+            "responses": [
+                "200": response("Au plus huit communes, les plus peuplées d'abord.", "ListeDeCommunes"),
+                "400": response("Texte illisible.", "Erreur"),
+            ] as Object,
+        ]
+    }
+
+    static var schemas: Object {
+        var placeProperties: Object = [:]
+        for field in PlaceField.allCases {
+            placeProperties[field.rawValue] = (field == .latitude || field == .longitude) ? ["type": "number"] : ["type": "string"]
+        }
+        placeProperties["distance_m"] = ["type": ["integer", "null"], "description": "Distance au centre de la recherche, en mètres."]
+        placeProperties["ouvert"] = ["type": ["boolean", "null"], "description": "Ouvert à l'instant de la requête ; null si les horaires manquent."]
+        placeProperties["ouvert_libelle"] = ["type": "string", "description": "« ouvert jusqu'à 18 h », « ouvre lundi à 9 h »…"]
+        let commune: Object = [
+            "type": "object",
+            "required": ["code_insee", "nom", "codes_postaux", "departement", "latitude", "longitude"],
+            "additionalProperties": false,
+            "properties": [
+                "code_insee": ["type": "string"], "nom": ["type": "string"],
+                "codes_postaux": ["type": "array", "items": ["type": "string"]] as Object,
+                "departement": ["type": "string"], "latitude": ["type": "number"], "longitude": ["type": "number"],
+            ] as Object,
+        ]
+        return [
+            "Lieu": [
+                "type": "object",
+                "required": PlaceField.allCases.filter(\.isRequired).map(\.rawValue) + ["distance_m", "ouvert", "ouvert_libelle"],
+                "additionalProperties": false,
+                "properties": placeProperties,
+            ] as Object,
+            "Commune": commune,
+            "ListeDeCommunes": [
+                "type": "object", "required": ["data"], "additionalProperties": false,
+                "properties": ["data": ["type": "array", "items": ref("Commune")] as Object] as Object,
+            ] as Object,
+            "PageDeLieux": [
+                "type": "object", "required": ["data", "meta"], "additionalProperties": false,
+                "properties": [
+                    "data": ["type": "array", "items": ref("Lieu")] as Object,
+                    "meta": [
+                        "type": "object", "required": ["total", "page", "par_page", "pages"], "additionalProperties": false,
+                        "properties": [
+                            "total": ["type": "integer", "minimum": 0], "page": ["type": "integer", "minimum": 1],
+                            "par_page": ["type": "integer", "minimum": 1], "pages": ["type": "integer", "minimum": 1],
+                            "commune": ["anyOf": [ref("Commune"), ["type": "null"]]] as Object,
+                            "rayon_km": ["type": ["integer", "null"]],
+                        ] as Object,
+                    ] as Object,
+                ] as Object,
+            ] as Object,
+            "Erreur": [
+                "type": "object", "required": ["error"], "additionalProperties": false,
+                "properties": [
+                    "error": [
+                        "type": "object", "required": ["code", "message"], "additionalProperties": false,
+                        "properties": [
+                            "code": ["type": "string"], "message": ["type": "string"], "field": ["type": ["string", "null"]],
+                        ] as Object,
+                    ] as Object,
+                ] as Object,
+            ] as Object,
+        ]
+    }
+}
