@@ -95,6 +95,8 @@ enum RepresentativeQueries {
         let criteria: SearchCriteria
         let area: PlaceSearch.Area
         let description: String
+        /// The same request as query parameters, the commune named by its label.
+        let parameters: [String: String]
     }
 
     static func make(count: Int, places: [Place], communes: CommuneSearch) throws -> [Request] {
@@ -126,7 +128,8 @@ enum RepresentativeQueries {
             let criteria = try SearchCriteria.parse(parameters).get()
             requests.append(Request(criteria: criteria,
                                     area: .circle(centre: commune.coordinates, radiusMetres: Double(criteria.radiusKm) * 1000),
-                                    description: "\(commune.name) \(parameters)"))
+                                    description: "\(commune.name) \(parameters)",
+                                    parameters: parameters.merging(["commune": commune.label]) { $1 }))
         }
         return requests
     }

@@ -42,6 +42,19 @@ struct PlaceSearchTests {
         #expect(onSunday.total < results.total)
     }
 
+    @Test("« ouvert le samedi » and « après 18 h » agree with each place's hours, day by day", arguments: [
+        ("samedi", "Mo-Fr 09:00-17:00", false), ("samedi", "Sa 09:30-12:00", true), ("samedi", "Mo-Sa 14:00-16:00", true),
+        ("soir", "Mo-Fr 09:00-17:00", false), ("soir", "We 14:00-19:00", true), ("soir", "Fr 22:00-02:00", true),
+        ("soir", "Mo-Su 08:00-18:00", false), ("samedi", "Fr 22:00-02:00", true),
+    ])
+    func saturdayAndEvening(opening: String, hours: String, expected: Bool) throws {
+        var place = Self.places[0]
+        place.openingHours = hours
+        let search = PlaceSearch(index: PlaceIndex(places: [place]))
+        let results = search.run(try criteria(["ouvert": opening]), area: .anywhere, now: Self.monday10)
+        #expect((results.total == 1) == expected, "\(opening) « \(hours) »")
+    }
+
     @Test("pages follow one another without overlap")
     func pagination() throws {
         let area = PlaceSearch.Area.circle(centre: Self.centre("Marseille"), radiusMetres: 20_000)

@@ -24,15 +24,22 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .csv:
             return Self.csvLine(place.standardRow)
         case .json:
-            var members: [String] = []
-            for field in PlaceField.allCases {
-                let text = place.text(field)
-                guard !text.isEmpty else { continue }
-                let value = (field == .latitude || field == .longitude) ? text : Self.jsonString(text)
-                members.append("\(Self.jsonString(field.rawValue)): \(value)")
-            }
-            return (first ? "\n  {" : ",\n  {") + members.joined(separator: ", ") + "}"
+            return (first ? "\n  {" : ",\n  {") + Self.jsonMembers(place).joined(separator: ", ") + "}"
         }
+    }
+
+    /// The members of a place's JSON object, `"name": value`, its empty fields left out: what
+    /// the JSON export writes and the API answers.
+    public static func jsonMembers(_ place: Place) -> [String] {
+        var members: [String] = []
+        members.reserveCapacity(PlaceField.allCases.count)
+        for field in PlaceField.allCases {
+            let text = place.text(field)
+            guard !text.isEmpty else { continue }
+            let value = (field == .latitude || field == .longitude) ? text : jsonString(text)
+            members.append("\"\(field.rawValue)\": \(value)")
+        }
+        return members
     }
 
     /// One CSV record, with its line break.
@@ -47,7 +54,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func jsonString(_ value: String) -> String {
+    /// A JSON string literal.
+    public static func jsonString(_ value: String) -> String {
+        // Most values need no escape: one pass over the bytes says so.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + value + "\"" }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -15,18 +15,14 @@ struct DirectoryAPI: RouteCollection {
         }
     }
 
-    struct Page: Encodable {
-        struct Meta: Encodable {
-            let total: Int
-            let page: Int
-            let par_page: Int
-            let pages: Int
-            let commune: CommuneDTO?
-            let rayon_km: Int?
-        }
-
-        let data: [PlaceDTO]
-        let meta: Meta
+    /// What `meta` says of a page of results.
+    struct Meta: Encodable {
+        let total: Int
+        let page: Int
+        let par_page: Int
+        let pages: Int
+        let commune: CommuneDTO?
+        let rayon_km: Int?
     }
 
     func list(request: Request) async throws -> Response {
@@ -40,11 +36,14 @@ struct DirectoryAPI: RouteCollection {
             return try Self.badRequest(problems.list[0])
         case .success(let answer):
             let hasCentre: Bool = if case .circle = answer.located.area { true } else { false }
-            let page = Page(data: answer.results.hits.map(PlaceDTO.init),
-                            meta: .init(total: answer.results.total, page: answer.criteria.page, par_page: answer.criteria.perPage,
-                                        pages: answer.pages, commune: answer.located.commune.map(CommuneDTO.init),
-                                        rayon_km: hasCentre ? answer.criteria.radiusKm : nil))
-            return try Self.json(page)
+            let meta = Meta(total: answer.results.total, page: answer.criteria.page, par_page: answer.criteria.perPage,
+                            pages: answer.pages, commune: answer.located.commune.map(CommuneDTO.init),
+                            rayon_km: hasCentre ? answer.criteria.radiusKm : nil)
+            // NB: places are written directly, not through JSONEncoder, which cost a third of
+            // the throughput under wrk.
+            let data = answer.results.hits.map { PlaceDTO($0).json }.joined(separator: ",")
+            let body = "{\"data\":[" + data + "],\"meta\":" + String(decoding: try JSONEncoder().encode(meta), as: UTF8.self) + "}"
+            return Self.json(text: body)
         }
     }
 
@@ -55,7 +54,7 @@ struct DirectoryAPI: RouteCollection {
               let place = try await PlaceStore(request.db).find(id: id) else {
             throw Abort(.notFound, reason: "Aucun lieu n'a cet identifiant.")
         }
-        return try Self.json(PlaceDTO(place: place, now: request.application.clock.now))
+        return Self.json(text: PlaceDTO(place: place, now: request.application.clock.now).json)
     }
 
     /// Communes whose name or postcode starts as typed, most populous first: the suggestions
@@ -80,6 +79,12 @@ struct DirectoryAPI: RouteCollection {
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: status, headers: headers, body: .init(data: try encoder.encode(value)))
+    }
+
+    static func json(text: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 
     static func badRequest(_ problem: SearchCriteria.Problem) throws -> Response {

@@ -4,7 +4,7 @@ import Vapor
 
 /// A place as the API gives it: the standard's fields under the standard's names (absent when
 /// empty, as in the JSON export), plus `distance_m` from the search's centre and `ouvert`.
-struct PlaceDTO: Encodable {
+struct PlaceDTO {
     let place: Place
     let distance: Double?
     /// Nil when the hours are missing or do not parse.
@@ -26,28 +26,14 @@ struct PlaceDTO: Encodable {
         localNow = found?.localNow
     }
 
-    struct Key: CodingKey {
-        let stringValue: String
-        init(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        for field in PlaceField.allCases {
-            switch field {
-            case .latitude: try container.encodeIfPresent(place.coordinates?.latitude, forKey: Key(stringValue: field.rawValue))
-            case .longitude: try container.encodeIfPresent(place.coordinates?.longitude, forKey: Key(stringValue: field.rawValue))
-            default:
-                let text = place.text(field)
-                if !text.isEmpty { try container.encode(text, forKey: Key(stringValue: field.rawValue)) }
-            }
-        }
-        try container.encode(distance.map { Int($0.rounded()) }, forKey: Key(stringValue: "distance_m"))
-        try container.encode(status?.isOpen, forKey: Key(stringValue: "ouvert"))
+    /// The JSON object, written directly: the export's members, then the search's.
+    var json: String {
+        var members = ExportFormat.jsonMembers(place)
+        members.append("\"distance_m\": " + (distance.map { String(Int($0.rounded())) } ?? "null"))
+        members.append("\"ouvert\": " + (status.map { $0.isOpen ? "true" : "false" } ?? "null"))
         let label = status.flatMap { status in localNow.map { status.french(now: $0) } } ?? "horaires non renseignés"
-        try container.encode(label, forKey: Key(stringValue: "ouvert_libelle"))
+        members.append("\"ouvert_libelle\": " + ExportFormat.jsonString(label))
+        return "{" + members.joined(separator: ", ") + "}"
     }
 }
 

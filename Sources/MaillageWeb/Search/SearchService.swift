@@ -1,12 +1,13 @@
 import Directory
 import Fluent
+import NIOConcurrencyHelpers
 import Vapor
 
 /// The in-memory search every instance of the app holds: the places index and the communes
 /// (file plus those only the places know). It is a read model of the database: each instance
 /// compares its revision with the database's at most every `freshness`, and reloads when another
 /// instance (or an import) wrote places.
-actor SearchService {
+final class SearchService: Sendable {
     struct Snapshot: Sendable {
         let search: PlaceSearch
         let index: PlaceIndex
@@ -14,11 +15,17 @@ actor SearchService {
         let revision: Int64
     }
 
+    private struct State {
+        var current: Snapshot?
+        var checkedAt: ContinuousClock.Instant?
+        var refreshing: Task<Snapshot, any Error>?
+    }
+
     private let freshness: Duration
     private let communeFile: CommuneIndex
-    private var current: Snapshot?
-    private var checkedAt: ContinuousClock.Instant?
-    private var refreshing: Task<Snapshot, any Error>?
+    // NB: a lock, not an actor: a fresh snapshot is handed out without a hop to another thread,
+    // which under load cost more than the search itself.
+    private let state = NIOLockedValueBox(State())
 
     init(freshness: Duration) throws {
         self.freshness = freshness
@@ -27,23 +34,41 @@ actor SearchService {
 
     /// The snapshot to search, reloaded first if the database has moved on.
     func snapshot(on database: any Database) async throws -> Snapshot {
-        if let current, let checkedAt, ContinuousClock.now - checkedAt < freshness { return current }
-        // One check at a time: requests arriving meanwhile wait for it rather than start another.
-        if let refreshing { return try await refreshing.value }
-        let task = Task { [current, communeFile] in
-            let revision = try await PlaceStore(database).revision()
-            if let current, current.revision == revision { return current }
-            let loaded = try await LoadPlaceIndex(database: database).run()
-            return Snapshot(search: PlaceSearch(index: loaded.index), index: loaded.index,
-                            communes: CommuneSearch(index: communeFile, extra: loaded.index.communesMissing(from: communeFile)),
-                            revision: loaded.revision)
+        let freshness = self.freshness
+        let (fresh, pending) = state.withLockedValue { state -> (Snapshot?, Task<Snapshot, any Error>?) in
+            if let current = state.current, let checkedAt = state.checkedAt, ContinuousClock.now - checkedAt < freshness {
+                return (current, nil)
+            }
+            // One check at a time: requests arriving meanwhile wait for it rather than start another.
+            if let refreshing = state.refreshing { return (nil, refreshing) }
+            let task = Task { [current = state.current, communeFile, weak self] in
+                let revision = try await PlaceStore(database).revision()
+                let snapshot: Snapshot
+                if let current, current.revision == revision {
+                    snapshot = current
+                } else {
+                    let loaded = try await LoadPlaceIndex(database: database).run()
+                    snapshot = Snapshot(search: PlaceSearch(index: loaded.index), index: loaded.index,
+                                        communes: CommuneSearch(index: communeFile, extra: loaded.index.communesMissing(from: communeFile)),
+                                        revision: loaded.revision)
+                }
+                self?.state.withLockedValue { state in
+                    state.current = snapshot
+                    state.checkedAt = .now
+                    state.refreshing = nil
+                }
+                return snapshot
+            }
+            state.refreshing = task
+            return (nil, task)
         }
-        refreshing = task
-        defer { refreshing = nil }
-        let snapshot = try await task.value
-        current = snapshot
-        checkedAt = ContinuousClock.now
-        return snapshot
+        if let fresh { return fresh }
+        do {
+            return try await pending!.value
+        } catch {
+            state.withLockedValue { $0.refreshing = nil }
+            throw error
+        }
     }
 }
 
