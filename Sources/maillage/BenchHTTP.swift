@@ -37,9 +37,8 @@ struct BenchHTTP: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        let workspace = try BenchWorkspace.make()
+        defer { BenchWorkspace.remove(workspace) }
         let csv = workspace.appendingPathComponent("places.csv").path
         let database = workspace.appendingPathComponent("bench.sqlite").path
         try ResampledPlaces.write(count: places, to: csv)
@@ -161,11 +160,8 @@ final class ServerProcess {
 
     static func start(port: Int, database: String, log: String) throws -> ServerProcess {
         let server = ServerProcess(port: port)
-        server.process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        if !FileManager.default.fileExists(atPath: server.process.executableURL!.path),
-           let path = Bundle.main.executablePath {
-            server.process.executableURL = URL(fileURLWithPath: path)
-        }
+        guard let executable = Bundle.main.executablePath else { throw ValidationError("chemin de maillage introuvable") }
+        server.process.executableURL = URL(fileURLWithPath: executable)
         server.process.arguments = ["serve"]
         var environment = ProcessInfo.processInfo.environment
         environment["PORT"] = String(port)

@@ -32,9 +32,8 @@ struct BenchImport: AsyncParsableCommand {
 
     func run() async throws {
         let configured = try DatabaseLocation.fromEnvironment()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        let workspace = try BenchWorkspace.make()
+        defer { BenchWorkspace.remove(workspace) }
         let input = workspace.appendingPathComponent("places.csv").path
         let output = workspace.appendingPathComponent("export.csv").path
 

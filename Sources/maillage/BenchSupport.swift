@@ -69,6 +69,17 @@ enum ParseOnly {
     }
 }
 
+/// A temporary folder for a bench's files, removed afterwards.
+enum BenchWorkspace {
+    static func make() throws -> URL {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        return workspace
+    }
+
+    static func remove(_ workspace: URL) { try? FileManager.default.removeItem(at: workspace) }
+}
+
 /// A new, empty database of the configured kind: a temporary SQLite file, or a temporary
 /// schema on the configured PostgreSQL server, removed afterwards.
 enum FreshDatabase {

@@ -33,8 +33,11 @@ public struct PlaceStore: Sendable {
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// The place with this id; nil for an id no place can have (control characters: PostgreSQL
+    /// refuses a NUL outright).
     public func find(id: String) async throws -> Place? {
-        try await places(sql.select().column("*").from(Self.table).where("id", .equal, id)).first
+        guard !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        return try await places(sql.select().column("*").from(Self.table).where("id", .equal, id)).first
     }
 
     /// The stored places among `ids`, by id.

@@ -1,3 +1,4 @@
+import FluentKit
 import MaillageCore
 import SQLKit
 
@@ -10,7 +11,12 @@ public struct PlaceWords: Sendable {
 
     let sql: any SQLDatabase
 
-    public init(_ sql: any SQLDatabase) {
+    init(_ sql: any SQLDatabase) {
+        self.sql = sql
+    }
+
+    public init(_ database: any Database) throws {
+        guard let sql = database as? any SQLDatabase else { throw PlaceStore.Fault.notSQL }
         self.sql = sql
     }
 

@@ -56,11 +56,18 @@ struct DirectoryRoutes: RouteCollection {
     }
 
     func place(request: Request) async throws -> HTML {
-        guard let id = request.parameters.get("id"),
-              let place = try await PlaceStore(request.db).find(id: id.removingPercentEncoding ?? id) else {
+        guard let place = try await request.placeFromPath() else {
             throw Abort(.notFound, reason: "Ce lieu n'existe pas ou n'est plus recensé.")
         }
         let openNow = place.openingStatus(atUTC: request.application.clock.now).map { French.capitalised($0.status.french(now: $0.localNow)) }
         return PlacePage.render(.init(place: place, openNow: openNow))
+    }
+}
+
+extension Request {
+    /// The place the `:id` of the path names (ids are percent-encoded in URLs, see `Paths`).
+    func placeFromPath() async throws -> Place? {
+        guard let id = parameters.get("id") else { return nil }
+        return try await PlaceStore(db).find(id: id.removingPercentEncoding ?? id)
     }
 }

@@ -1,6 +1,5 @@
 import Directory
 import Fluent
-import SQLKit
 import Vapor
 
 /// A search as the page and the API run it: the criteria read, the place located, the words
@@ -27,8 +26,8 @@ extension Request {
         case .failure(let problems): return .failure(problems)
         }
         var textMatches: Set<String>?
-        if let text = criteria.text, let sql = db as? any SQLDatabase {
-            textMatches = try await PlaceWords(sql).ids(matching: text)
+        if let text = criteria.text {
+            textMatches = try await PlaceWords(db).ids(matching: text)
         }
         let results = snapshot.search.run(criteria, area: located.area, now: application.clock.now, textMatches: textMatches)
         return .success(SearchAnswer(criteria: criteria, located: located, results: results))

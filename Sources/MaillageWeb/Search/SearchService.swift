@@ -10,7 +10,6 @@ import Vapor
 final class SearchService: Sendable {
     struct Snapshot: Sendable {
         let search: PlaceSearch
-        let index: PlaceIndex
         let communes: CommuneSearch
         let revision: Int64
     }
@@ -23,8 +22,7 @@ final class SearchService: Sendable {
 
     private let freshness: Duration
     private let communeFile: CommuneIndex
-    // NB: a lock, not an actor: a fresh snapshot is handed out without a hop to another thread,
-    // which under load cost more than the search itself.
+    // A lock rather than an actor: a fresh snapshot is handed out without suspending.
     private let state = NIOLockedValueBox(State())
 
     init(freshness: Duration) throws {
@@ -48,7 +46,7 @@ final class SearchService: Sendable {
                     snapshot = current
                 } else {
                     let loaded = try await LoadPlaceIndex(database: database).run()
-                    snapshot = Snapshot(search: PlaceSearch(index: loaded.index), index: loaded.index,
+                    snapshot = Snapshot(search: PlaceSearch(index: loaded.index),
                                         communes: CommuneSearch(index: communeFile, extra: loaded.index.communesMissing(from: communeFile)),
                                         revision: loaded.revision)
                 }
