@@ -98,6 +98,12 @@ struct DirectoryAPITests {
             let (missing, body) = try await Self.get(app, "/api/v1/lieux/nope")
             #expect(missing == .notFound)
             #expect((body["error"] as? [String: Any])?["code"] as? String == "not_found")
+            // A NUL, which PostgreSQL refuses, names no place: a 404 on the API and on the page.
+            let (nul, _) = try await Self.get(app, "/api/v1/lieux/%00")
+            #expect(nul == .notFound)
+            try await app.testing().test(.GET, "/lieux/%00") { response async in
+                #expect(response.status == .notFound)
+            }
         }
     }
 
