@@ -97,4 +97,48 @@ struct PlaceSearchTests {
             #expect(indexed.hits.map(\.place.id) == scanned.hits.map(\.place.id), "\(parameters)")
         }
     }
+
+    @Test("property: places on the very edge of the circle, or tied in distance, are found and ordered as a scan finds them")
+    func edgesAndTies() throws {
+        // given places a millimetre inside and outside the radius all around, and clusters at
+        // one point, where only the name can order them
+        var generator = SystemRandomNumberGenerator()
+        let centre = Self.centre("Mende")
+        var places: [Place] = []
+        for n in 0..<600 {
+            var place = Self.places[n % Self.places.count]
+            place.id = "bord-\(n)"
+            let metres = 10_000 + (n % 3 == 0 ? 0.001 : n % 3 == 1 ? -0.001 : Double.random(in: -50...50, using: &generator))
+            place.coordinates = SearchRulesTests.destination(from: centre, metres: metres, bearing: .random(in: 0..<360, using: &generator))
+            places.append(place)
+        }
+        for n in 0..<200 {
+            var place = Self.places[n]
+            place.id = "groupe-\(n)"
+            place.coordinates = SearchRulesTests.destination(from: centre, metres: Double(n % 4) * 1_000, bearing: 45)
+            places.append(place)
+        }
+        let search = PlaceSearch(index: PlaceIndex(places: places.shuffled(using: &generator)))
+        // when both ways search each page
+        for page in 1...8 {
+            let parsed = try criteria(["par_page": "100", "page": String(page)])
+            let area = PlaceSearch.Area.circle(centre: centre, radiusMetres: 10_000)
+            let indexed = search.run(parsed, area: area, now: Self.monday10)
+            let scanned = search.run(parsed, area: area, now: Self.monday10, strategy: .scan)
+            // then they agree place for place, and only places within the radius are found
+            #expect(indexed.total == scanned.total && indexed.hits.map(\.place.id) == scanned.hits.map(\.place.id), "page \(page)")
+            #expect(indexed.total == places.filter { GeoDistance.metres(centre, $0.coordinates!) <= 10_000 }.count)
+        }
+    }
+
+    @Test("a circle across the antimeridian finds the places on both sides")
+    func antimeridian() throws {
+        var east = Self.places[0], west = Self.places[1]
+        east.coordinates = Coordinates(latitude: -14.3, longitude: 179.98)
+        west.coordinates = Coordinates(latitude: -14.3, longitude: -179.97)
+        let search = PlaceSearch(index: PlaceIndex(places: [east, west]))
+        let results = search.run(try criteria([:]), area: .circle(centre: Coordinates(latitude: -14.3, longitude: 179.99), radiusMetres: 5_000),
+                                 now: Self.monday10)
+        #expect(results.hits.map(\.place.id) == [east.id, west.id])
+    }
 }

@@ -1,4 +1,5 @@
 import Directory
+import Foundation
 import MaillageCore
 import Testing
 
@@ -27,6 +28,30 @@ struct SearchRulesTests {
                 #expect((box.south...box.north).contains(point.latitude) && (box.west...box.east).contains(point.longitude))
             }
         }
+    }
+
+    @Test("property: the bounding box holds the circle's farthest east and west, poleward of its centre")
+    func boundingBoxEdges() {
+        for latitude in stride(from: -70.0, through: 70.0, by: 10) {
+            for radius in [5_000.0, 50_000] {
+                let centre = Coordinates(latitude: latitude, longitude: 3.5)
+                let box = GeoDistance.boundingBox(around: centre, radius: radius)
+                for tenth in 0..<3600 {
+                    let point = Self.destination(from: centre, metres: radius - 0.001, bearing: Double(tenth) / 10)
+                    #expect((box.west...box.east).contains(point.longitude) && (box.south...box.north).contains(point.latitude),
+                            "\(latitude)° \(radius) m, bearing \(Double(tenth) / 10)°")
+                }
+            }
+        }
+    }
+
+    /// The point `metres` away from `start` along `bearing` (degrees from north), on the sphere.
+    static func destination(from start: Coordinates, metres: Double, bearing: Double) -> Coordinates {
+        let δ = metres / 6_371_008.8, θ = bearing * .pi / 180
+        let φ1 = start.latitude * .pi / 180, λ1 = start.longitude * .pi / 180
+        let φ2 = asin(sin(φ1) * cos(δ) + cos(φ1) * sin(δ) * cos(θ))
+        let λ2 = λ1 + atan2(sin(θ) * sin(δ) * cos(φ1), cos(δ) - sin(φ1) * sin(φ2))
+        return Coordinates(latitude: φ2 * 180 / .pi, longitude: λ2 * 180 / .pi)
     }
 
     @Test("search words fold accents, case and simple plurals alike")

@@ -24,22 +24,25 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .csv:
             return Self.csvLine(place.standardRow)
         case .json:
-            return (first ? "\n  {" : ",\n  {") + Self.jsonMembers(place).joined(separator: ", ") + "}"
+            var object = first ? "\n  {" : ",\n  {"
+            Self.appendJSONMembers(of: place, to: &object)
+            return object + "}"
         }
     }
 
-    /// The members of a place's JSON object, `"name": value`, its empty fields left out: what
-    /// the JSON export writes and the API answers.
-    public static func jsonMembers(_ place: Place) -> [String] {
-        var members: [String] = []
-        members.reserveCapacity(PlaceField.allCases.count)
+    /// The members of a place's JSON object, `"name": value, …`, its empty fields left out:
+    /// what the JSON export writes and the API answers.
+    public static func appendJSONMembers(of place: Place, to out: inout String) {
+        var first = true
         for field in PlaceField.allCases {
             let text = place.text(field)
             guard !text.isEmpty else { continue }
-            let value = (field == .latitude || field == .longitude) ? text : jsonString(text)
-            members.append("\"\(field.rawValue)\": \(value)")
+            out += first ? "\"" : ", \""
+            first = false
+            out += field.rawValue
+            out += "\": "
+            if field == .latitude || field == .longitude { out += text } else { appendJSONString(text, to: &out) }
         }
-        return members
     }
 
     /// One CSV record, with its line break.
@@ -55,10 +58,14 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
 
     /// A JSON string literal.
-    public static func jsonString(_ value: String) -> String {
+    public static func appendJSONString(_ value: String, to out: inout String) {
+        out += "\""
         // Most values need no escape: one pass over the bytes says so.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + value + "\"" }
-        var out = "\""
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -70,6 +77,6 @@ public enum ExportFormat: String, CaseIterable, Sendable {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }

@@ -3,55 +3,75 @@ import MaillageCore
 /// "Open now", "open on Saturday", "open after 18 h" for many places: each département's legal
 /// time and holidays are worked out once per search, and each distinct (hours, département)
 /// pair is evaluated once.
-final class OpeningFilter {
+struct OpeningFilter {
+    private struct Context {
+        let now: LocalDateTime
+        let holidays: HolidayCalendar.Days
+    }
+
     private let opening: SearchCriteria.Opening
     private let instant: Int
     private let index: PlaceIndex
-    private var contexts: [Int32: (now: LocalDateTime, holidays: Set<LocalDate>)] = [:]
-    private var answers: [Int64: Bool] = [:]
+    /// For each département (by number, shifted by one for "none"), where its answers start in
+    /// `answers`, once it is met: −1 before.
+    private var slots: [Int32]
+    private var contexts: [Context] = []
+    /// One per distinct hours for each département met: 0 not yet known, 1 open, 2 not.
+    private var answers: [UInt8] = []
 
     static let evening = 18 * 60..<24 * 60
 
-    /// Nil when the criteria say nothing of opening.
-    init?(_ opening: SearchCriteria.Opening, now: Int, index: PlaceIndex) {
-        switch opening {
-        case .any: return nil
-        case .at(let seconds): instant = seconds
-        case .now, .saturday, .evening: instant = now
-        }
+    init(_ opening: SearchCriteria.Opening, now: Int, index: PlaceIndex) {
+        if case .at(let seconds) = opening { instant = seconds } else { instant = now }
         self.opening = opening
         self.index = index
+        slots = [Int32](repeating: -1, count: Departement.all.count + 1)
     }
 
-    func accepts(_ place: Int) -> Bool {
-        let hoursId = index.hoursIds[place]
+    @inline(__always)
+    mutating func accepts(_ place: Int) -> Bool {
+        if case .any = opening { return true }
+        let hoursId = Int(index.hoursIds[place])
         guard hoursId >= 0 else { return false }
-        let departementId = index.departementIds[place]
-        let key = Int64(hoursId) << 16 | Int64(departementId + 1)
-        if let known = answers[key] { return known }
-        let context: (now: LocalDateTime, holidays: Set<LocalDate>)
-        if let known = contexts[departementId] {
-            context = known
-        } else {
-            let departement = index.departements[place]
-            let now = (departement?.timeZone ?? .europeParis).local(utcSeconds: instant)
-            context = (now, HolidayCalendar.dates(around: now.date.year, in: departement?.code))
-            contexts[departementId] = context
+        let departementId = Int(index.departementIds[place]) + 1
+        if slots[departementId] >= 0 {
+            let known = answers[Int(slots[departementId]) * index.distinctHours.count + hoursId]
+            if known != 0 { return known == 1 }
         }
-        let hours = index.distinctHours[Int(hoursId)]
+        return answer(hoursId, departementId, place)
+    }
+
+    /// The first time a search meets these hours in this département.
+    @inline(never)
+    private mutating func answer(_ hoursId: Int, _ departementId: Int, _ place: Int) -> Bool {
+        if slots[departementId] < 0 { meet(departementId, of: place) }
+        let at = Int(slots[departementId]) * index.distinctHours.count + hoursId
+        let open = evaluate(index.distinctHours[hoursId], in: contexts[Int(slots[departementId])])
+        answers[at] = open ? 1 : 2
+        return open
+    }
+
+    /// The département's legal time now and its holidays, and room for its answers.
+    private mutating func meet(_ departementId: Int, of place: Int) {
+        let departement = index.departements[place]
+        let now = (departement?.timeZone ?? .europeParis).local(utcSeconds: instant)
+        contexts.append(Context(now: now, holidays: HolidayCalendar.Days(around: now.date.year, in: departement?.code)))
+        slots[departementId] = Int32(contexts.count - 1)
+        answers += repeatElement(0, count: index.distinctHours.count)
+    }
+
+    private func evaluate(_ hours: OpeningHours, in context: Context) -> Bool {
         let isHoliday = { (date: LocalDate) in context.holidays.contains(date) }
-        let answer: Bool
         switch opening {
-        case .any, .now, .at:
-            answer = hours.isOpen(at: context.now, isHoliday: isHoliday)
+        case .any: return true
+        case .now, .at:
+            return hours.isOpen(at: context.now, isHoliday: isHoliday)
         case .saturday:
             let today = context.now.date
             let saturday = today.adding(days: (6 - today.isoWeekday + 7) % 7)
-            answer = hours.opens(on: saturday, during: 0..<1440, isHoliday: isHoliday)
+            return hours.opens(on: saturday, during: 0..<1440, isHoliday: isHoliday)
         case .evening:
-            answer = (0..<7).contains { hours.opens(on: context.now.date.adding(days: $0), during: Self.evening, isHoliday: isHoliday) }
+            return (0..<7).contains { hours.opens(on: context.now.date.adding(days: $0), during: Self.evening, isHoliday: isHoliday) }
         }
-        answers[key] = answer
-        return answer
     }
 }

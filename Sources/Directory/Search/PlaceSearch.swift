@@ -1,8 +1,8 @@
 import MaillageCore
 
 /// Runs a search on the index: where (a point and radius, or a département), what (closed
-/// lists: any value of a list, every list given), when (open at an instant), then by distance
-/// and name, one page at a time.
+/// lists: any value of a list, every list given; words), when (open at an instant), then by
+/// distance and name, one page at a time.
 public struct PlaceSearch: Sendable {
     /// One result: the place, how far from the centre, and whether it is open now.
     public struct Hit: Sendable {
@@ -33,6 +33,25 @@ public struct PlaceSearch: Sendable {
         case scan
     }
 
+    /// A place found, with a number that orders places as (distance, name) does, but for
+    /// rounding within `Selection.tolerance`.
+    struct Found {
+        let order: Double
+        let place: Int32
+    }
+
+    /// The places that pass every filter, the opening one last (it costs the most).
+    struct Collector {
+        var opening: OpeningFilter
+        var places: [Found] = []
+
+        @inline(__always)
+        mutating func keep(_ p: Int, order: Double) {
+            guard opening.accepts(p) else { return }
+            places.append(Found(order: order, place: Int32(p)))
+        }
+    }
+
     let index: PlaceIndex
 
     public init(index: PlaceIndex) {
@@ -42,64 +61,86 @@ public struct PlaceSearch: Sendable {
     /// `textMatches`, when given, holds the ids the full-text search found.
     public func run(_ criteria: SearchCriteria, area: Area, now: Int, textMatches: Set<String>? = nil,
                     strategy: Strategy = .indexed) -> Results {
-        let filter = Filter(criteria)
-        let opening = OpeningFilter(criteria.opening, now: now, index: index)
-        var hits: [(distance: Double, rank: Int32, place: Int32)] = []
-        func passes(_ p: Int) -> Bool {
-            guard filter.masks.isSatisfied(by: index.masks[p]) else { return false }
-            if !filter.typologies.isEmpty, !filter.typologies.intersects(index.typologies[p]) { return false }
-            if let textMatches, !textMatches.contains(index.places[p].id) { return false }
-            return true
-        }
-        func keep(_ p: Int, distance: Double) {
-            if let opening, !opening.accepts(p) { return }
-            hits.append((distance, index.nameRanks[p], Int32(p)))
-        }
+        let index = self.index
+        let filter = Filter(criteria, textMatches: textMatches, index: index)
+        var found = Collector(opening: OpeningFilter(criteria.opening, now: now, index: index))
+        var tolerance = 0.0
         switch (area, strategy) {
         case (.anywhere, _):
-            for p in index.places.indices where passes(p) { keep(p, distance: 0) }
+            for p in index.places.indices where filter.passes(p) { found.keep(p, order: Double(index.nameRanks[p])) }
         case (.departement(let departement), .indexed):
-            for i in index.places(in: departement) where passes(Int(i)) { keep(Int(i), distance: 0) }
+            for i in index.places(in: departement) where filter.passes(Int(i)) { found.keep(Int(i), order: Double(index.nameRanks[Int(i)])) }
         case (.departement(let departement), .scan):
-            for p in index.places.indices where index.departements[p] == departement && passes(p) { keep(p, distance: 0) }
+            for p in index.places.indices where index.departements[p] == departement && filter.passes(p) {
+                found.keep(p, order: Double(index.nameRanks[p]))
+            }
         case (.circle(let centre, let radius), .indexed):
-            // Cells near the centre, then a box holding the circle, then the cheap filters, and
-            // only then the exact distance.
-            let box = GeoDistance.boundingBox(around: centre, radius: radius)
-            index.forEachCandidate(near: centre, radius: radius) { i in
-                let p = Int(i)
-                let latitude = index.latitudes[p], longitude = index.longitudes[p]
-                guard latitude >= box.south, latitude <= box.north, longitude >= box.west, longitude <= box.east,
-                      passes(p) else { return }
-                let distance = GeoDistance.metres(centre, Coordinates(latitude: latitude, longitude: longitude))
-                if distance <= radius { keep(p, distance: distance) }
+            // The cells that reach the circle, the cosine to the centre (three products) where a
+            // cell crosses its edge, the filters; the exact distance only for the few places
+            // on the edge, where rounding could decide.
+            let point = GeoDistance.SpherePoint(centre)
+            let edge = GeoDistance.cosine(ofDistance: radius)
+            tolerance = GeoDistance.cosineTolerance
+            for run in index.candidateRuns(near: centre, radius: radius) {
+                if run.overlap == .inside {
+                    for p in run.places where filter.passes(p) { found.keep(p, order: -index.points[p].cosine(to: point)) }
+                    continue
+                }
+                for p in run.places {
+                    let cosine = index.points[p].cosine(to: point)
+                    guard cosine >= edge - tolerance, filter.passes(p) else { continue }
+                    if cosine <= edge + tolerance, GeoDistance.metres(centre, index.coordinates(p)!) > radius { continue }
+                    found.keep(p, order: -cosine)
+                }
             }
         case (.circle(let centre, let radius), .scan):
             // The naive way: every place's distance, then the filters.
-            for p in index.places.indices where !index.latitudes[p].isNaN {
-                let distance = GeoDistance.metres(centre, Coordinates(latitude: index.latitudes[p], longitude: index.longitudes[p]))
-                if distance <= radius, passes(p) { keep(p, distance: distance) }
+            for p in index.places.indices {
+                guard let point = index.coordinates(p) else { continue }
+                let distance = GeoDistance.metres(centre, point)
+                if distance <= radius, filter.passes(p) { found.keep(p, order: distance) }
             }
         }
-        // Only the places up to the end of the page need their order.
-        let end = min(hits.count, criteria.page * criteria.perPage)
-        let ordered = Self.smallest(end, of: hits) { ($0.distance, $0.rank) < ($1.distance, $1.rank) }
-        let start = min(end, (criteria.page - 1) * criteria.perPage)
-        let page = ordered[start..<end].map { hit -> Hit in
-            let p = Int(hit.place)
-            let status = index.hours(p)?.status(atUTC: now, in: index.departements[p])
-            return Hit(place: index.places[p], distance: area.hasCentre ? hit.distance : nil,
+        let centre: Coordinates? = if case .circle(let centre, _) = area { centre } else { nil }
+        let page = Self.page(of: found.places, criteria: criteria, tolerance: tolerance) { p in
+            centre.map { GeoDistance.metres($0, index.coordinates(p)!) } ?? 0
+        } rank: { index.nameRanks[$0] }
+        let hits = page.map { hit -> Hit in
+            let status = index.hours(hit.place)?.status(atUTC: now, in: index.departements[hit.place])
+            return Hit(place: index.places[hit.place], distance: centre == nil ? nil : hit.distance,
                        status: status?.status, localNow: status?.localNow)
         }
-        return Results(total: hits.count, hits: page)
+        return Results(total: found.places.count, hits: hits)
+    }
+
+    /// The places of the page asked for, in their exact order: distance, then name.
+    /// NB: only the places up to the end of the page need ordering, and only those whose
+    /// approximate order is within `tolerance` of the last of them need their exact distance.
+    static func page(of found: [Found], criteria: SearchCriteria, tolerance: Double,
+                     distance: (Int) -> Double, rank: (Int) -> Int32) -> [(distance: Double, place: Int)] {
+        let end = min(found.count, criteria.page * criteria.perPage)
+        let start = min(end, (criteria.page - 1) * criteria.perPage)
+        guard end > start else { return [] }
+        var contenders = found
+        if end < found.count {
+            let limit = smallest(end, of: found) { $0.order < $1.order }.last!.order + tolerance
+            contenders = found.filter { $0.order <= limit }
+        }
+        let exact = contenders.map { found in
+            let p = Int(found.place)
+            return (distance: distance(p), rank: rank(p), place: p)
+        }
+        return smallest(end, of: exact) { ($0.distance, $0.rank) < ($1.distance, $1.rank) }[start..<end]
+            .map { ($0.distance, $0.place) }
     }
 
     /// The place nearest to `centre`, whatever the criteria: what a person far from every
     /// known place is told about.
     public func nearest(to centre: Coordinates) -> (place: Place, distance: Double)? {
         var best: (index: Int, distance: Double)?
-        for p in index.places.indices where !index.latitudes[p].isNaN {
-            let distance = GeoDistance.metres(centre, Coordinates(latitude: index.latitudes[p], longitude: index.longitudes[p]))
+        for p in index.places.indices {
+            guard let point = index.coordinates(p) else { continue }
+            let distance = GeoDistance.metres(centre, point)
             if best == nil || distance < best!.distance { best = (p, distance) }
         }
         return best.map { (index.places[$0.index], $0.distance) }
@@ -119,16 +160,36 @@ public struct PlaceSearch: Sendable {
         return kept
     }
 
-    /// The closed-list part of the criteria: any value of a list, every list given.
+    /// What the criteria ask of a place itself: closed lists (any value of a list, every list
+    /// given), typologies, words.
     struct Filter {
+        let index: PlaceIndex
         let masks: ClosedListMasks
         let typologies: TypologyBits
+        /// The places the words matched, one bit each; nil when no words were given.
+        let words: [UInt64]?
 
-        init(_ criteria: SearchCriteria) {
+        init(_ criteria: SearchCriteria, textMatches: Set<String>?, index: PlaceIndex) {
+            self.index = index
             masks = ClosedListMasks(services: criteria.services, publics: criteria.publics, fees: criteria.fees,
                                     accessModes: criteria.accessModes, accompanimentModes: criteria.accompanimentModes,
                                     specificSupport: criteria.specificSupport, nationalProgrammes: criteria.nationalProgrammes)
             typologies = TypologyBits(criteria.typologies)
+            words = textMatches.map { ids in
+                var bits = [UInt64](repeating: 0, count: index.places.count / 64 + 1)
+                for id in ids {
+                    if let p = index.positions[id] { bits[Int(p) / 64] |= 1 << UInt64(p % 64) }
+                }
+                return bits
+            }
+        }
+
+        @inline(__always)
+        func passes(_ p: Int) -> Bool {
+            guard masks.isSatisfied(by: index.masks[p]) else { return false }
+            if !typologies.isEmpty, !typologies.intersects(index.typologies[p]) { return false }
+            if let words, words[p / 64] & (1 << UInt64(p % 64)) == 0 { return false }
+            return true
         }
     }
 }

@@ -36,18 +36,37 @@ extension OpeningHours {
         day(date, isHoliday: isHoliday).spans.contains { $0.start < minutes.upperBound && minutes.lowerBound < $0.end }
     }
 
+    /// One day's open spans, in minutes from its midnight, and whether the hours call it unknown.
+    struct Day: Equatable, Sendable {
+        let spans: [Span]
+        let unknown: Bool
+    }
+
     /// The open spans of one day, in minutes from its midnight, with what spills over from the
     /// evening before ("Fr 22:00-02:00" opens Saturday until 2 h).
-    func day(_ date: LocalDate, isHoliday: (LocalDate) -> Bool) -> (spans: [Span], unknown: Bool) {
-        let own = schedule(date, isHoliday: isHoliday)
-        let eve = schedule(date.adding(days: -1), isHoliday: isHoliday)
+    func day(_ date: LocalDate, isHoliday: (LocalDate) -> Bool) -> Day {
+        if let week, !isHoliday(date), !isHoliday(date.adding(days: -1)) { return week[date.isoWeekday - 1] }
+        return Self.day(date, rules: rules, isHoliday: isHoliday)
+    }
+
+    /// Each weekday of a week with no public holiday, from the rules (which select no ISO week
+    /// and no month, so any week gives the same).
+    static func week(of rules: [Rule]) -> [Day] {
+        let monday = LocalDate(year: 2024, month: 1, day: 1)!
+        return (0..<7).map { day(monday.adding(days: $0), rules: rules) { _ in false } }
+    }
+
+    /// `day`, walking through the rules.
+    static func day(_ date: LocalDate, rules: [Rule], isHoliday: (LocalDate) -> Bool) -> Day {
+        let own = schedule(date, rules: rules, isHoliday: isHoliday)
+        let eve = schedule(date.adding(days: -1), rules: rules, isHoliday: isHoliday)
         let spill = eve.spans.compactMap { $0.end > 1440 ? Span(start: 0, end: $0.end - 1440) : nil }
         let spans = (own.spans.map { Span(start: $0.start, end: min($0.end, 1440)) } + spill).filter { $0.end > $0.start }
-        return (Span.merged(spans), own.unknown)
+        return Day(spans: Span.merged(spans), unknown: own.unknown)
     }
 
     /// The spans that the rules give to `date` itself (ends may pass 1440).
-    func schedule(_ date: LocalDate, isHoliday: (LocalDate) -> Bool) -> (spans: [Span], unknown: Bool) {
+    static func schedule(_ date: LocalDate, rules: [Rule], isHoliday: (LocalDate) -> Bool) -> (spans: [Span], unknown: Bool) {
         var spans: [Span] = []
         var unknown = false
         var matched = false
@@ -100,7 +119,7 @@ extension OpeningHours {
     }
 
     /// Minutes [start, end) of one day.
-    struct Span: Equatable {
+    struct Span: Equatable, Sendable {
         var start: Int
         var end: Int
 

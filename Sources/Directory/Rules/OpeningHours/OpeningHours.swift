@@ -2,7 +2,17 @@
 /// holds them: the subset real producers write (weekdays, public holidays, ISO weeks with a
 /// step, months, times, `off`, comments, `24/7`), parsed into rules.
 public struct OpeningHours: Equatable, Sendable {
-    public var rules: [Rule]
+    public let rules: [Rule]
+    /// Each weekday's spans (Monday first) on a week without public holidays, when the rules
+    /// depend on nothing else (no ISO weeks, no months): what most places' hours are.
+    /// NB: a search evaluates hundreds of distinct hours at once; from the week, a day is a
+    /// lookup instead of a walk through every rule.
+    let week: [Day]?
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+        week = rules.contains { !$0.weeks.isEmpty || !$0.months.isEmpty } ? nil : Self.week(of: rules)
+    }
 
     public struct Rule: Equatable, Sendable {
         public enum Combination: Equatable, Sendable {

@@ -13,12 +13,65 @@ public enum GeoDistance {
     }
 
     /// A latitude/longitude box that holds every point within `radius` metres of `centre`,
-    /// for an index to narrow the search before exact distances are computed.
+    /// for an index to narrow the search before exact distances are computed. West may be
+    /// below −180 and east above 180 when the circle crosses the antimeridian.
     public static func boundingBox(around centre: Coordinates, radius: Double)
         -> (south: Double, north: Double, west: Double, east: Double) {
-        let dLat = radius / earthRadius * 180 / .pi
-        let cosine = max(cos(centre.latitude * .pi / 180), 0.01)
-        let dLon = min(180, dLat / cosine)
-        return (centre.latitude - dLat, centre.latitude + dLat, centre.longitude - dLon, centre.longitude + dLon)
+        let angle = radius / earthRadius
+        let dLat = angle * 180 / .pi
+        // NB: the circle reaches farthest east and west poleward of its centre, at
+        // asin(sin r / cos φ), a little beyond r / cos φ; past a pole it spans every longitude.
+        let sine = sin(angle), cosine = cos(centre.latitude * .pi / 180)
+        let dLon = sine < cosine ? asin(sine / cosine) * 180 / .pi : 180
+        // A margin far above rounding, far below a cell.
+        let margin = 1e-9
+        return (centre.latitude - dLat - margin, centre.latitude + dLat + margin,
+                centre.longitude - dLon - margin, centre.longitude + dLon + margin)
     }
+
+    /// A point as a vector of the unit sphere: how near two points are is one dot product, the
+    /// cosine of the angle between them, with no trigonometry.
+    public struct SpherePoint: Sendable {
+        let x, y, z: Double
+
+        public init(_ point: Coordinates) {
+            let φ = point.latitude * .pi / 180, λ = point.longitude * .pi / 180
+            x = cos(φ) * cos(λ)
+            y = cos(φ) * sin(λ)
+            z = sin(φ)
+        }
+
+        /// A point no dot product brings near anything: for places without coordinates.
+        static let nowhere = SpherePoint(x: -2, y: 0, z: 0)
+
+        private init(x: Double, y: Double, z: Double) {
+            self.x = x
+            self.y = y
+            self.z = z
+        }
+
+        /// The cosine of the angle to `other`: larger is nearer.
+        @inline(__always)
+        func cosine(to other: SpherePoint) -> Double { x * other.x + y * other.y + z * other.z }
+
+        /// The angle to `other`, in radians.
+        /// NB: from the sine (the cross product) and the cosine together, accurate at every angle,
+        /// where acos of the cosine alone loses half its digits near 0.
+        func angle(to other: SpherePoint) -> Double {
+            let cx = y * other.z - z * other.y, cy = z * other.x - x * other.z, cz = x * other.y - y * other.x
+            return atan2((cx * cx + cy * cy + cz * cz).squareRoot(), cosine(to: other))
+        }
+    }
+
+    /// The angle, in radians, a distance on the ground spans.
+    static func angle(ofDistance metres: Double) -> Double { metres / earthRadius }
+
+    /// The cosine of the angle a distance spans: points within `metres` of a centre have at
+    /// least this cosine to it.
+    static func cosine(ofDistance metres: Double) -> Double { cos(min(metres / earthRadius, .pi)) }
+
+    /// How far a cosine computed from `SpherePoint`s may stray from one implied by `metres`
+    /// before the two could disagree on which of two points is nearer: far above rounding (1e-16),
+    /// a few millimetres at most on the ground. Within it, `metres` decides.
+    static let cosineTolerance = 1e-11
 }
