@@ -35,8 +35,13 @@ struct DirectoryAPI: RouteCollection {
                             pages: answer.pages, commune: answer.located.commune.map(CommuneDTO.init),
                             rayon_km: answer.located.area.hasCentre ? answer.criteria.radiusKm : nil)
             // Places are written as the JSON export writes them, not through JSONEncoder.
-            let data = answer.results.hits.map { PlaceDTO($0).json }.joined(separator: ",")
-            let body = "{\"data\":[" + data + "],\"meta\":" + String(decoding: try JSONEncoder().encode(meta), as: UTF8.self) + "}"
+            var body = "{\"data\":["
+            body.reserveCapacity(4096 * answer.results.hits.count)
+            for (n, hit) in answer.results.hits.enumerated() {
+                if n > 0 { body += "," }
+                PlaceDTO(hit).appendJSON(to: &body)
+            }
+            body += "],\"meta\":" + String(decoding: try JSONEncoder().encode(meta), as: UTF8.self) + "}"
             return Self.json(body: .init(string: body))
         }
     }

@@ -27,13 +27,23 @@ struct PlaceDTO {
     }
 
     /// The JSON object, written directly: the export's members, then the search's.
-    var json: String {
-        var members = ExportFormat.jsonMembers(place)
-        members.append("\"distance_m\": " + (distance.map { String(Int($0.rounded())) } ?? "null"))
-        members.append("\"ouvert\": " + (status.map { $0.isOpen ? "true" : "false" } ?? "null"))
+    func appendJSON(to out: inout String) {
+        out += "{"
+        ExportFormat.appendJSONMembers(of: place, to: &out)
+        out += ", \"distance_m\": "
+        out += distance.map { String(Int($0.rounded())) } ?? "null"
+        out += ", \"ouvert\": "
+        out += status.map { $0.isOpen ? "true" : "false" } ?? "null"
+        out += ", \"ouvert_libelle\": "
         let label = status.flatMap { status in localNow.map { status.french(now: $0) } } ?? "horaires non renseignés"
-        members.append("\"ouvert_libelle\": " + ExportFormat.jsonString(label))
-        return "{" + members.joined(separator: ", ") + "}"
+        ExportFormat.appendJSONString(label, to: &out)
+        out += "}"
+    }
+
+    var json: String {
+        var out = ""
+        appendJSON(to: &out)
+        return out
     }
 }
 
