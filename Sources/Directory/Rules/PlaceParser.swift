@@ -215,7 +215,7 @@ private struct Context {
 
     mutating func openingHours() -> String? {
         guard let raw = optional(.horaires) else { return nil }
-        if case .failure(let failure) = OpeningHours.parse(raw) {
+        if let failure = OpeningHours.syntaxFailure(raw) {
             warning(.horaires, "Les horaires « \(raw) » ne suivent pas la syntaxe OpenStreetMap (\(failure.message)) : "
                 + "ils sont gardés tels quels et affichés « horaires non renseignés ».")
         }

@@ -98,9 +98,19 @@ public struct OpeningHours: Equatable, Sendable {
     }
 
     public static func parse(_ text: String) -> Result<OpeningHours, ParseFailure> {
+        rules(text).map(OpeningHours.init)
+    }
+
+    /// What is wrong with the syntax, if anything: what an import checks, without the week a
+    /// search needs.
+    public static func syntaxFailure(_ text: String) -> ParseFailure? {
+        if case .failure(let failure) = rules(text) { failure } else { nil }
+    }
+
+    private static func rules(_ text: String) -> Result<[Rule], ParseFailure> {
         var parser = OpeningHoursParser(text)
         do {
-            return .success(OpeningHours(rules: try parser.parseRules()))
+            return .success(try parser.parseRules())
         } catch let failure as ParseFailure {
             return .failure(failure)
         } catch {
