@@ -70,9 +70,9 @@ public struct PlaceIndex: Sendable {
         let angle: Double
     }
 
-    /// Where a cell lies against a circle, by the triangle inequality on its cap.
+    /// Where a cell that reaches a circle lies, by the triangle inequality on its cap.
     enum Overlap {
-        case outside, inside, edge
+        case inside, edge
     }
 
     public init(places unordered: [Place]) {
