@@ -63,8 +63,7 @@ struct OpeningFilter {
     private func evaluate(_ hours: OpeningHours, in context: Context) -> Bool {
         let isHoliday = { (date: LocalDate) in context.holidays.contains(date) }
         switch opening {
-        case .any: return true
-        case .now, .at:
+        case .any, .now, .at:
             return hours.isOpen(at: context.now, isHoliday: isHoliday)
         case .saturday:
             let today = context.now.date

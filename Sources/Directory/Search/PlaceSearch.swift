@@ -34,7 +34,7 @@ public struct PlaceSearch: Sendable {
     }
 
     /// A place found, with a number that orders places as (distance, name) does, but for
-    /// rounding within `Selection.tolerance`.
+    /// rounding within the `tolerance` that `page(of:)` is given.
     struct Found {
         let order: Double
         let place: Int32
