@@ -22,17 +22,22 @@ public enum TimeZoneRule: Hashable, Sendable {
             return minutes
         case .europeParis:
             let year = LocalDateTime(minutesSinceEpoch: utcMinutes).date.year
+            guard Self.years.contains(year) else { return 60 }
             let start = Self.lastSunday(month: 3, year: year).daysSinceEpoch * 1440 + 60
             let end = Self.lastSunday(month: 10, year: year).daysSinceEpoch * 1440 + 60
             return (start..<end).contains(utcMinutes) ? 120 : 60
         case .saintPierre:
             let year = LocalDateTime(minutesSinceEpoch: utcMinutes).date.year
+            guard Self.years.contains(year) else { return -180 }
             // 02:00 local standard time (UTC−3) is 05:00 UTC; 02:00 local summer time (UTC−2) is 04:00 UTC.
             let start = Self.nthSunday(2, month: 3, year: year).daysSinceEpoch * 1440 + 5 * 60
             let end = Self.nthSunday(1, month: 11, year: year).daysSinceEpoch * 1440 + 4 * 60
             return (start..<end).contains(utcMinutes) ? -120 : -180
         }
     }
+
+    /// Years whose Sundays the calendar can name; outside them, standard time.
+    static let years = 1...9999
 
     static func lastSunday(month: Int, year: Int) -> LocalDate {
         let last = LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))!

@@ -39,4 +39,14 @@ struct TimeZoneRuleTests {
         #expect(TimeZoneRule.fixed(minutes: 240).local(utcSeconds: Self.utc(2026, 7, 1, 22, 0)).description == "2026-07-02T02:00")
         #expect(TimeZoneRule.fixed(minutes: 660).local(utcSeconds: Self.utc(2026, 11, 23, 20, 0)).description == "2026-11-24T07:00")
     }
+
+    @Test("beyond the calendar's years 1 to 9999, the clock keeps standard time instead of stopping the server")
+    func calendarEdges() {
+        let beforeYearOne = Self.utc(1, 1, 1, 0, 0) - 3600
+        let afterYear9999 = Self.utc(9999, 12, 31, 23, 30)
+        #expect(TimeZoneRule.europeParis.offset(utcMinutes: beforeYearOne / 60) == 60)
+        #expect(TimeZoneRule.europeParis.offset(utcMinutes: afterYear9999 / 60) == 60)
+        #expect(TimeZoneRule.saintPierre.offset(utcMinutes: beforeYearOne / 60) == -180)
+        #expect(TimeZoneRule.saintPierre.local(utcSeconds: afterYear9999).description == "9999-12-31T20:30")
+    }
 }

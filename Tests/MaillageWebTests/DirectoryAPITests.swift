@@ -63,6 +63,8 @@ struct DirectoryAPITests {
         ("page=0", "invalid_parameter", "page", "La page doit être un nombre entier"),
         ("services=Jardinage", "invalid_parameter", "services", "« Jardinage » n'est pas une valeur de « services »"),
         ("ouvert=demain", "invalid_parameter", "ouvert", "« ouvert » vaut « maintenant »"),
+        ("ouvert=0001-01-01T00:00:00Z", "invalid_parameter", "ouvert", "entre l'an 2000 et l'an 2099"),
+        ("ouvert=2100-01-01T00:00:00Z", "invalid_parameter", "ouvert", "entre l'an 2000 et l'an 2099"),
         ("ville=Mende", "unknown_parameter", "ville", "« ville » n'est pas un critère de recherche."),
         ("commune=%E9", "bad_encoding", nil, "mal encodée"),
     ] as [(String, String, String?, String)])

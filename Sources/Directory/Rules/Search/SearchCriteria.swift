@@ -25,6 +25,9 @@ public struct SearchCriteria: Equatable, Sendable {
 
     public static let radii = [5, 10, 20, 50]
     public static let maxPerPage = 100
+    /// Hours are asked about this century only: 2000-01-01 to 2099-12-31, UTC. Outside it a
+    /// question is a typo, and the calendar arithmetic need not reach year 1.
+    static let openingInstants = 946_684_800..<4_102_444_800
     public static let maxQueryLength = 200
 
     public var text: String?
@@ -123,7 +126,11 @@ public struct SearchCriteria: Equatable, Sendable {
             case "samedi": criteria.opening = .saturday
             case "soir": criteria.opening = .evening
             default:
-                if let instant = Clock.parseInstant(opening) { criteria.opening = .at(instant) } else {
+                if let instant = Clock.parseInstant(opening) {
+                    if openingInstants.contains(instant) { criteria.opening = .at(instant) } else {
+                        fail("ouvert", "L'instant demandé dans « ouvert » doit tomber entre l'an 2000 et l'an 2099.")
+                    }
+                } else {
                     fail("ouvert", "« ouvert » vaut « maintenant », « samedi », « soir » (après 18 h) ou un instant ISO 8601 (exemple : 2026-11-28T10:00:00+01:00).")
                 }
             }
