@@ -17,9 +17,26 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
-        .target(name: "MaillageCore"),
+        .target(
+            name: "MaillageCore",
+            dependencies: [
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Accounts",
+            dependencies: [
+                "MaillageCore", "Directory",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .target(
             name: "Directory",
             dependencies: [
@@ -32,7 +49,7 @@ let package = Package(
         .target(
             name: "MaillageDatabase",
             dependencies: [
-                "Directory",
+                "Directory", "Accounts", "MaillageCore",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -42,7 +59,7 @@ let package = Package(
         .target(
             name: "MaillageWeb",
             dependencies: [
-                "MaillageCore", "Directory", "MaillageDatabase",
+                "MaillageCore", "Directory", "Accounts", "MaillageDatabase",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -60,17 +77,18 @@ let package = Package(
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageWeb", "Directory", "MaillageCore", "MaillageDatabase",
+                "MaillageWeb", "Directory", "Accounts", "MaillageCore", "MaillageDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore"]),
+        .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore", "MaillageDatabase", "MaillageTestSupport"]),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts", "MaillageCore"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "MaillageDatabase", "MaillageTestSupport"]),
         .testTarget(
             name: "MaillageWebTests",
             dependencies: [
-                "MaillageWeb", "Directory", "MaillageDatabase", "MaillageTestSupport",
+                "MaillageWeb", "Directory", "Accounts", "MaillageCore", "MaillageDatabase", "MaillageTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -12,6 +12,9 @@ public struct Clock: Sendable {
 
     public static func fixed(_ seconds: Int) -> Clock { Clock { seconds } }
 
+    /// A clock read from elsewhere: tests move it forward to see links and sessions expire.
+    public static func reading(_ read: @escaping @Sendable () -> Int) -> Clock { Clock(read: read) }
+
     /// `MAILLAGE_NOW` (an ISO 8601 instant such as 2026-11-23T10:00:00+01:00) fixes the clock.
     public static func from(environment: [String: String]) throws -> Clock {
         guard let text = environment["MAILLAGE_NOW"], !text.isEmpty else { return .system }

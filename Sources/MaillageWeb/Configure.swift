@@ -1,3 +1,4 @@
+import Accounts
 import Directory
 import MaillageCore
 import Fluent
@@ -9,9 +10,15 @@ import Vapor
 /// `leaflet`: the map's script, when installed (`scripts/install-leaflet`); the list works without.
 /// `indexFreshness`: how long an instance serves its in-memory search index before checking the
 /// database for writes by other instances.
+/// `baseURL`: where people reach the site, for the links mails carry. `passwordCost`: bcrypt's
+/// cost (12 in production; tests lower it to save time, never below 4).
 public func configure(_ app: Application, location: DatabaseLocation, seed: Bool, clock: Clock = .system,
-                      indexFreshness: Duration = .seconds(1), leaflet: LeafletFiles? = .installed) async throws {
+                      indexFreshness: Duration = .seconds(1), leaflet: LeafletFiles? = .installed,
+                      baseURL: String = "http://localhost:8080", passwordCost: Int = 12) async throws {
     app.clock = clock
+    let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    app.accounts = AccountsSettings(clock: clock, hasher: try BcryptHashing(cost: passwordCost, threadPool: app.threadPool),
+                                    link: { base + Paths.link($0, token: $1) })
     app.search = try SearchService(freshness: indexFreshness)
     app.leaflet = leaflet
     app.databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
@@ -27,8 +34,11 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorPages())
+    app.middleware.use(SessionCookies())
+    app.middleware.use(CSRFCheck())
 
     try app.register(collection: AssetRoutes(leaflet: leaflet))
     try app.register(collection: DirectoryRoutes())
     try app.register(collection: DirectoryAPI())
+    try app.register(collection: AccountRoutes())
 }

@@ -1,3 +1,4 @@
+import Accounts
 import Foundation
 
 /// Every URL of the site, built in one place.
@@ -8,6 +9,13 @@ public enum Paths {
     case search([String: String])
     case stylesheet
     case script
+    case signUp
+    case logIn
+    case logOut
+    case account
+    case confirmEmail
+    case forgotPassword
+    case newPassword
 
     public var url: String {
         switch self {
@@ -19,7 +27,24 @@ public enum Paths {
                 : "/recherche?" + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.segment($0.value))" }.joined(separator: "&")
         case .stylesheet: "/static/maillage.css"
         case .script: "/static/maillage.js"
+        case .signUp: "/inscription"
+        case .logIn: "/connexion"
+        case .logOut: "/deconnexion"
+        case .account: "/compte"
+        case .confirmEmail: "/compte/confirmer"
+        case .forgotPassword: "/mot-de-passe/oubli"
+        case .newPassword: "/mot-de-passe/nouveau"
         }
+    }
+
+    /// The page a mail's link opens, with its token.
+    static func link(_ purpose: AccountToken.Purpose, token: String) -> String {
+        let page: Paths = switch purpose {
+        case .verifyEmail: .confirmEmail
+        case .resetPassword: .newPassword
+        case .changeEmail: .confirmEmail
+        }
+        return page.url + "?jeton=" + segment(token)
     }
 
     /// A path segment with everything but unreserved characters percent-encoded: place ids are

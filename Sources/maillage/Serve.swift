@@ -25,7 +25,8 @@ struct Serve: AsyncParsableCommand {
                 printError("MAILLAGE_NOW : \(invalid.description)")
                 throw ExitCode.failure
             }
-            try await configure(app, location: location, seed: true, clock: clock)
+            try await configure(app, location: location, seed: true, clock: clock,
+                                baseURL: environment["MAILLAGE_BASE_URL"] ?? "http://\(host):\(port)")
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

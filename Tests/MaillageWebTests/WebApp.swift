@@ -7,11 +7,13 @@ import Vapor
 import VaporTesting
 
 /// A configured application on a fresh database, with `csv` imported when given.
+/// Passwords are hashed at bcrypt's lowest cost here, to keep the suite fast.
 func withApp(importing csv: String? = nil, clock: Clock = .system, _ body: (Application) async throws -> Void) async throws {
     try await withFreshDatabaseLocation { location in
         let app = try await Application.make(.testing)
         do {
-            try await configure(app, location: location, seed: false, clock: clock, indexFreshness: .zero)
+            try await configure(app, location: location, seed: false, clock: clock, indexFreshness: .zero,
+                                baseURL: "https://maillage.example", passwordCost: 4)
             if let csv {
                 _ = try await ImportPlaces(database: app.db).run(files: [csv])
             }

@@ -1,0 +1,84 @@
+import MaillageCore
+
+/// The French text of every refusal and every mail of the accounts.
+public enum AccountsMessages {
+    public static let invalidEmail = "Saisissez une adresse électronique complète, par exemple prenom.nom@exemple.fr."
+    public static let missingName = "Indiquez votre nom, tel que les autres le verront (100 caractères au plus)."
+    public static let badCredentials = "Adresse électronique ou mot de passe incorrect."
+    public static let unverified = "Votre adresse n'est pas encore confirmée. Nous venons de vous renvoyer le lien : ouvrez le message et suivez-le."
+    public static let wrongPassword = "Ce n'est pas votre mot de passe actuel."
+    public static let sameEmail = "C'est déjà l'adresse de votre compte."
+
+    public static func link(_ problem: LinkProblem) -> String {
+        switch problem {
+        case .unknown: "Ce lien n'est pas valide. Vérifiez qu'il a été copié en entier, ou demandez-en un nouveau."
+        case .expired: "Ce lien a expiré. Demandez-en un nouveau."
+        case .used: "Ce lien a déjà servi : il ne peut servir qu'une fois. Demandez-en un nouveau si besoin."
+        }
+    }
+
+    static func verificationMail(name: String, link: String) -> (subject: String, body: String) {
+        ("Confirmez votre adresse sur Maillage", """
+        Bonjour \(name),
+
+        Pour activer votre compte Maillage, confirmez votre adresse en ouvrant ce lien (valable 48 heures) :
+        \(link)
+
+        Si vous n'avez pas créé de compte, ignorez ce message.
+        """)
+    }
+
+    static func alreadyRegisteredMail(link: String) -> (subject: String, body: String) {
+        ("Votre compte Maillage existe déjà", """
+        Bonjour,
+
+        Quelqu'un (vous, peut-être) a voulu créer un compte Maillage avec cette adresse, qui en a déjà un.
+        Pour vous connecter, utilisez votre mot de passe ; si vous l'avez oublié, choisissez-en un nouveau ici (lien valable une heure) :
+        \(link)
+
+        Si ce n'était pas vous, ignorez ce message : votre compte n'a pas changé.
+        """)
+    }
+
+    static func resetMail(name: String, link: String) -> (subject: String, body: String) {
+        ("Nouveau mot de passe Maillage", """
+        Bonjour \(name),
+
+        Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, une seule fois) :
+        \(link)
+
+        Si vous n'avez rien demandé, ignorez ce message : votre mot de passe n'a pas changé.
+        """)
+    }
+
+    static func changeEmailMail(name: String, link: String) -> (subject: String, body: String) {
+        ("Confirmez votre nouvelle adresse sur Maillage", """
+        Bonjour \(name),
+
+        Pour que votre compte Maillage utilise désormais cette adresse, ouvrez ce lien (valable 48 heures) :
+        \(link)
+        """)
+    }
+
+    static func emailTakenMail() -> (subject: String, body: String) {
+        ("Adresse déjà utilisée sur Maillage", """
+        Bonjour,
+
+        Quelqu'un a voulu rattacher cette adresse à un compte Maillage, mais elle est déjà celle d'un autre compte. Rien n'a changé.
+        """)
+    }
+
+    static func emailChangedNotice(newEmail: String) -> (subject: String, body: String) {
+        ("Votre adresse Maillage va changer", """
+        Bonjour,
+
+        Une demande a été faite pour que votre compte Maillage utilise l'adresse \(newEmail). Elle prendra effet quand le lien envoyé à cette adresse sera suivi.
+        Si vous n'êtes pas à l'origine de cette demande, changez votre mot de passe.
+        """)
+    }
+}
+
+/// Why a link from a mail is refused.
+public enum LinkProblem: Error, Equatable, Sendable {
+    case unknown, expired, used
+}

@@ -1,0 +1,30 @@
+import FluentKit
+import Foundation
+
+/// A mail waiting to be sent. Operations write it in their own transaction, so a mail goes out
+/// if and only if what it announces happened; a sender empties the outbox afterwards.
+public final class OutboxMail: Model, @unchecked Sendable {
+    public static let schema = "outbox"
+
+    // identity
+    @ID(key: .id) public var id: UUID?
+
+    // data
+    @Field(key: "recipient") public var recipient: String
+    @Field(key: "subject") public var subject: String
+    @Field(key: "body") public var body: String
+    @Field(key: "created_at") public var createdAt: Int
+    @OptionalField(key: "sent_at") public var sentAt: Int?
+    @Field(key: "attempts") public var attempts: Int
+    @OptionalField(key: "last_error") public var lastError: String?
+
+    public init() {}
+
+    public init(to recipient: String, subject: String, body: String, at now: Int) {
+        self.recipient = recipient
+        self.subject = subject
+        self.body = body
+        createdAt = now
+        attempts = 0
+    }
+}

@@ -1,0 +1,49 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Issuing and redeeming the single-use links that mails carry; every caller is inside the
+/// transaction that also writes the mail or the change the link allows.
+struct MailLinks: Sendable {
+    let database: any Database
+    let settings: AccountsSettings
+
+    /// A new link for `user`, and its mail queued in the outbox.
+    func send(_ purpose: AccountToken.Purpose, to user: User, newEmail: EmailAddress? = nil,
+              mail: (_ link: String) -> (subject: String, body: String)) async throws {
+        let token = SecretToken.generate()
+        let now = settings.clock.now
+        try await AccountToken(digest: SecretToken.digest(token), purpose: purpose, userID: user.requireID(),
+                               newEmail: newEmail?.text, at: now).create(on: database)
+        let (subject, body) = mail(settings.link(purpose, token))
+        try await OutboxMail(to: newEmail?.text ?? user.email, subject: subject, body: body, at: now).create(on: database)
+    }
+
+    /// A mail that carries no link.
+    func send(to recipient: String, _ mail: (subject: String, body: String)) async throws {
+        try await OutboxMail(to: recipient, subject: mail.subject, body: mail.body, at: settings.clock.now).create(on: database)
+    }
+
+    /// The token's row if it is valid for `purpose`, without using it.
+    func check(_ token: String, for purpose: AccountToken.Purpose) async throws -> Result<AccountToken, LinkProblem> {
+        guard let row = try await AccountToken.find(SecretToken.digest(token), on: database), row.purpose == purpose else {
+            return .failure(.unknown)
+        }
+        if row.usedAt != nil { return .failure(.used) }
+        if row.expiresAt <= settings.clock.now { return .failure(.expired) }
+        return .success(row)
+    }
+
+    /// Uses the token: of two requests racing with one link, exactly one gets the row.
+    func redeem(_ token: String, for purpose: AccountToken.Purpose) async throws -> Result<AccountToken, LinkProblem> {
+        let checked = try await check(token, for: purpose)
+        guard case .success(let row) = checked, let sql = database as? any SQLDatabase else { return checked }
+        let now = settings.clock.now
+        let claimed = try await sql.update(AccountToken.schema).set("used_at", to: SQLBind(now))
+            .where("id", .equal, SQLBind(row.id!)).where("used_at", .is, SQLLiteral.null)
+            .returning("id").all()
+        guard !claimed.isEmpty else { return .failure(.used) }
+        row.usedAt = now
+        return .success(row)
+    }
+}

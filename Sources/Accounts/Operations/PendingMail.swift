@@ -1,0 +1,14 @@
+import FluentKit
+
+/// The mails not sent yet, oldest first.
+public struct PendingMail: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public func list() async throws -> [OutboxMail] {
+        try await OutboxMail.query(on: database).filter(\.$sentAt == nil).sort(\.$createdAt).sort(\.$id).all()
+    }
+}

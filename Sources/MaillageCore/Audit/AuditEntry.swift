@@ -1,0 +1,57 @@
+import FluentKit
+
+/// One line of the audit log: who did what to what, when, chained to the line before by hash.
+/// Rows are only ever inserted; `maillage audit verify` finds any that was changed or removed.
+public final class AuditEntry: Model, @unchecked Sendable {
+    public static let schema = "audit_entries"
+
+    // identity
+    /// 1, 2, 3… with no gap: a missing number is a removed line.
+    @ID(custom: "seq", generatedBy: .user) public var id: Int?
+
+    // data
+    /// Seconds since 1970-01-01 UTC.
+    @Field(key: "at") public var at: Int
+    /// The acting account's id, or « système » for the command line and automatic jobs.
+    @Field(key: "actor") public var actor: String
+    /// A dotted verb: `role.granted`, `claim.approved`, `place.edited`…
+    @Field(key: "action") public var action: String
+    /// What changed: `place:hinaura-12`, `user:…`.
+    @Field(key: "subject") public var subject: String
+    /// The change itself, for people: before and after, a reason.
+    @Field(key: "detail") public var detail: String
+    @Field(key: "previous_hash") public var previousHash: String
+    @Field(key: "hash") public var hash: String
+
+    public init() {}
+
+    init(seq: Int, at: Int, event: AuditEvent, previousHash: String) {
+        id = seq
+        self.at = at
+        actor = event.actor
+        action = event.action
+        subject = event.subject
+        detail = event.detail
+        self.previousHash = previousHash
+        hash = AuditChain.hash(seq: seq, at: at, event: event, previousHash: previousHash)
+    }
+
+    var event: AuditEvent { AuditEvent(actor: actor, action: action, subject: subject, detail: detail) }
+}
+
+/// What an operation records; the log adds the number, the time and the chain.
+public struct AuditEvent: Sendable, Equatable {
+    public static let systemActor = "système"
+
+    public let actor: String
+    public let action: String
+    public let subject: String
+    public let detail: String
+
+    public init(actor: String, action: String, subject: String, detail: String = "") {
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.detail = detail
+    }
+}

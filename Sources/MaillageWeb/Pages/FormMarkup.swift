@@ -1,0 +1,48 @@
+import MaillageCore
+import Plot
+
+/// A POST form as markup: its CSRF token, labelled fields that keep what was typed (passwords
+/// excepted), each problem next to its field and tied to it for screen readers, and any problem
+/// about no shown field above the form.
+struct FormMarkup {
+    struct Field {
+        let name: String
+        let label: String
+        var type = "text"
+        var autocomplete: String?
+        var hint: String?
+    }
+
+    let action: String
+    let csrf: String
+    var values: [String: String] = [:]
+    var problems: [FieldProblem] = []
+    var hidden: [String: String] = [:]
+
+    func render(_ fields: [Field], submit: String, secondary: Bool = false) -> Node<HTML.BodyContext> {
+        let shown = Set(fields.map(\.name))
+        let general = problems.filter { !shown.contains($0.field) }
+            .map { "<div class=\"error\" role=\"alert\"><p>\(escape($0.message))</p></div>" }.joined()
+        let hiddenInputs = ([CSRFCheck.field: csrf].merging(hidden) { a, _ in a }).sorted { $0.key < $1.key }
+            .map { "<input type=\"hidden\" name=\"\(escape($0.key))\" value=\"\(escape($0.value))\">" }.joined()
+        return .raw("<form method=\"post\" action=\"\(escape(action))\">" + general + hiddenInputs
+            + fields.map(field).joined()
+            + "<button type=\"submit\"\(secondary ? " class=\"secondary\"" : "")>\(escape(submit))</button></form>")
+    }
+
+    private func field(_ field: Field) -> String {
+        let messages = problems.filter { $0.field == field.name }.map(\.message)
+        let hintID = field.hint == nil ? nil : "\(field.name)-aide"
+        let errorID = messages.isEmpty ? nil : "\(field.name)-erreur"
+        let describedBy = [hintID, errorID].compactMap { $0 }.joined(separator: " ")
+        let value = field.type == "password" ? "" : values[field.name] ?? ""
+        return "<div class=\"field\"><label for=\"\(field.name)\">\(escape(field.label))</label>"
+            + (field.hint.map { "<p class=\"hint\" id=\"\(hintID!)\">\(escape($0))</p>" } ?? "")
+            + "<input type=\"\(field.type)\" id=\"\(field.name)\" name=\"\(field.name)\" value=\"\(escape(value))\""
+            + (field.autocomplete.map { " autocomplete=\"\($0)\"" } ?? "")
+            + (describedBy.isEmpty ? "" : " aria-describedby=\"\(describedBy)\"")
+            + (messages.isEmpty ? "" : " aria-invalid=\"true\"") + ">"
+            + (errorID.map { id in "<div class=\"error\" id=\"\(id)\">" + messages.map { "<p>\(escape($0))</p>" }.joined() + "</div>" } ?? "")
+            + "</div>"
+    }
+}

@@ -1,0 +1,160 @@
+import Accounts
+import MaillageCore
+import Plot
+import Vapor
+
+/// Sign-up, address confirmation, login, logout, forgotten password, « Mon compte ».
+struct AccountRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("inscription", use: signUpForm)
+        routes.post("inscription", use: signUp)
+        routes.get("connexion", use: logInForm)
+        routes.post("connexion", use: logIn)
+        routes.post("deconnexion", use: logOut)
+        routes.get("compte", use: account)
+        routes.get("compte", "confirmer", use: confirmEmailForm)
+        routes.post("compte", "confirmer", use: confirmEmail)
+        routes.get("mot-de-passe", "oubli", use: forgotPasswordForm)
+        routes.post("mot-de-passe", "oubli", use: forgotPassword)
+        routes.get("mot-de-passe", "nouveau", use: newPasswordForm)
+        routes.post("mot-de-passe", "nouveau", use: newPassword)
+    }
+
+    func signUpForm(request: Request) async throws -> HTML {
+        SignUpPage.render(csrf: try await request.csrfToken())
+    }
+
+    func signUp(request: Request) async throws -> Response {
+        let values = request.formValues("name", "email")
+        let outcome = try await SignUp(database: request.db, settings: request.application.accounts)
+            .run(email: values["email"]!, name: values["name"]!, password: request.formValue("password"))
+        switch outcome {
+        case .mailed(let email):
+            return try await Self.mailSent(to: email).encodeResponse(for: request)
+        case .refused(let problems):
+            return try await SignUpPage.render(csrf: request.csrfToken(), values: values, problems: problems)
+                .encodeResponse(status: .badRequest, for: request)
+        }
+    }
+
+    static func mailSent(to email: String) -> HTML {
+        MessagePage.render(title: "Vérifiez votre messagerie", [
+            "Un message vient d'être envoyé à \(email). Ouvrez-le et suivez son lien pour continuer.",
+            "Rien reçu d'ici quelques minutes ? Regardez dans les courriers indésirables, puis vérifiez l'adresse saisie.",
+        ])
+    }
+
+    func logInForm(request: Request) async throws -> Response {
+        if request.user != nil { return request.redirect(to: Paths.account.url) }
+        return try await LogInPage.render(csrf: request.csrfToken()).encodeResponse(for: request)
+    }
+
+    func logIn(request: Request) async throws -> Response {
+        let values = request.formValues("email")
+        let outcome = try await LogIn(database: request.db, settings: request.application.accounts)
+            .run(email: values["email"]!, password: request.formValue("password"), replacing: request.sessionToken)
+        switch outcome {
+        case .loggedIn(let token, _):
+            try await request.adoptSession(token: token)
+            return request.redirect(to: Paths.account.url, redirectType: .normal)
+        case .refused(let problem):
+            return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [problem])
+                .encodeResponse(status: .badRequest, for: request)
+        }
+    }
+
+    func logOut(request: Request) async throws -> Response {
+        if let token = request.sessionToken {
+            try await VisitorSessions(database: request.db, now: request.application.clock.now).close(token: token)
+        }
+        request.dropSession()
+        return request.redirect(to: Paths.home.url, redirectType: .normal)
+    }
+
+    func account(request: Request) async throws -> Response {
+        guard let user = request.user else { return request.redirect(to: Paths.logIn.url) }
+        return try await AccountPage.render(user: user, csrf: request.csrfToken()).encodeResponse(for: request)
+    }
+
+    func confirmEmailForm(request: Request) async throws -> HTML {
+        ConfirmEmailPage.render(token: try request.linkToken(), csrf: try await request.csrfToken())
+    }
+
+    func confirmEmail(request: Request) async throws -> Response {
+        let outcome = try await VerifyEmail(database: request.db, settings: request.application.accounts)
+            .run(token: request.formValue("token"))
+        switch outcome {
+        case .verified(let email):
+            return try await MessagePage.render(title: "Adresse confirmée", ["L'adresse \(email) est confirmée : vous pouvez vous connecter."],
+                                                link: (Paths.logIn.url, "Se connecter")).encodeResponse(for: request)
+        case .refused(let problem):
+            throw Abort(.badRequest, reason: AccountsMessages.link(problem))
+        }
+    }
+
+    func forgotPasswordForm(request: Request) async throws -> HTML {
+        PasswordPages.forgot(csrf: try await request.csrfToken())
+    }
+
+    func forgotPassword(request: Request) async throws -> Response {
+        let values = request.formValues("email")
+        guard try await RequestPasswordReset(database: request.db, settings: request.application.accounts).run(email: values["email"]!) else {
+            return try await PasswordPages.forgot(csrf: request.csrfToken(), values: values,
+                                                  problems: [FieldProblem("email", AccountsMessages.invalidEmail)])
+                .encodeResponse(status: .badRequest, for: request)
+        }
+        return try await Self.mailSent(to: values["email"]!.trimmingCharacters(in: .whitespaces)).encodeResponse(for: request)
+    }
+
+    func newPasswordForm(request: Request) async throws -> HTML {
+        let token = try request.linkToken()
+        if let problem = try await ResetPassword(database: request.db, settings: request.application.accounts).check(token: token) {
+            throw Abort(.badRequest, reason: AccountsMessages.link(problem))
+        }
+        return PasswordPages.new(token: token, csrf: try await request.csrfToken())
+    }
+
+    func newPassword(request: Request) async throws -> Response {
+        let token = request.formValue("token")
+        let outcome = try await ResetPassword(database: request.db, settings: request.application.accounts)
+            .run(token: token, password: request.formValue("password"))
+        switch outcome {
+        case .reset:
+            return try await MessagePage.render(title: "Mot de passe changé",
+                                                ["Votre nouveau mot de passe est enregistré. Par sécurité, vous êtes déconnecté de tous vos appareils."],
+                                                link: (Paths.logIn.url, "Se connecter")).encodeResponse(for: request)
+        case .refused(let problem):
+            throw Abort(.badRequest, reason: AccountsMessages.link(problem))
+        case .weakPassword(let problem):
+            return try await PasswordPages.new(token: token, csrf: request.csrfToken(), problems: [problem])
+                .encodeResponse(status: .badRequest, for: request)
+        }
+    }
+}
+
+extension Request {
+    /// A form field's text, or "" when it is missing.
+    func formValue(_ name: String) -> String {
+        (try? content.get(String.self, at: name)) ?? ""
+    }
+
+    func formValues(_ names: String...) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: names.map { ($0, formValue($0)) })
+    }
+
+    /// The `jeton` of a link from a mail.
+    func linkToken() throws -> String {
+        guard let token = query[String.self, at: "jeton"], !token.isEmpty else {
+            throw Abort(.badRequest, reason: AccountsMessages.link(.unknown))
+        }
+        return token
+    }
+}
+
+extension HTML {
+    func encodeResponse(status: HTTPResponseStatus, for request: Request) async throws -> Response {
+        let response = try await encodeResponse(for: request)
+        response.status = status
+        return response
+    }
+}

@@ -1,0 +1,71 @@
+import Accounts
+import Foundation
+import MaillageCore
+import Testing
+import Vapor
+import VaporTesting
+
+/// One visitor of the site: keeps its session cookie between requests, and sends forms with
+/// the CSRF token of the page they came from, as a browser would.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    var cookie: String?
+    /// The last page's CSRF token.
+    var csrf: String?
+
+    init(_ app: Application) {
+        self.app = app
+    }
+
+    struct Page {
+        let status: HTTPStatus
+        let headers: HTTPHeaders
+        let html: String
+    }
+
+    @discardableResult
+    func get(_ path: String, host: String = "localhost") async throws -> Page {
+        try await send(.GET, path, body: nil, host: host)
+    }
+
+    /// Posts `fields` and, unless `csrf` says otherwise, the token of the last page.
+    @discardableResult
+    func post(_ path: String, _ fields: [String: String], csrf: String? = nil, host: String = "localhost") async throws -> Page {
+        var all = fields
+        all["_csrf"] = csrf ?? self.csrf ?? ""
+        let body = all.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        return try await send(.POST, path, body: body, host: host)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?, host: String) async throws -> Page {
+        var headers = HTTPHeaders()
+        headers.add(name: .host, value: host)
+        if let cookie { headers.add(name: .cookie, value: "\(Request.sessionCookieName)=\(cookie)") }
+        if body != nil { headers.contentType = .urlEncodedForm }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        if let set = response.headers.setCookie?[Request.sessionCookieName] {
+            cookie = set.string.isEmpty ? nil : set.string
+        }
+        let html = response.body.string
+        if let range = html.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) {
+            csrf = String(html[range].dropFirst(#"name="_csrf" value=""#.count).dropLast())
+        }
+        return Page(status: response.status, headers: response.headers, html: html)
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+    }
+}
+
+/// The mails waiting in the outbox, and the link each carries.
+func outbox(_ app: Application) async throws -> [OutboxMail] {
+    try await PendingMail(database: app.db).list()
+}
+
+/// The path and query of the first link to the site in the newest mail to `recipient`.
+func link(in mails: [OutboxMail], to recipient: String) throws -> String {
+    let mail = try #require(mails.last { $0.recipient == recipient }, "no mail to \(recipient)")
+    let range = try #require(mail.body.range(of: #"https://maillage\.example/[^\s]+"#, options: .regularExpression))
+    return String(mail.body[range].dropFirst("https://maillage.example".count))
+}
