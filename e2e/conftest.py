@@ -1,4 +1,5 @@
 """Browser tests: the real `maillage serve` on a fresh SQLite file, driven by Debian's Chromium."""
+import json
 import os
 import pathlib
 import socket
@@ -31,13 +32,30 @@ def _free_port():
 
 
 @pytest.fixture(scope="session")
-def base_url():
+def server_env():
+    """The environment of the served instance: the same DATABASE_URL reaches its outbox."""
     workdir = tempfile.mkdtemp(prefix="maillage-e2e-")
     port = _free_port()
     # The clock is fixed (Monday 23 November 2026, 10:00 in Paris) so that "ouvert maintenant" is
     # the same on every run.
-    env = dict(os.environ, PORT=str(port), HOST="127.0.0.1", DATABASE_URL=f"sqlite:{workdir}/e2e.sqlite",
-               MAILLAGE_NOW=NOW)
+    return dict(os.environ, PORT=str(port), HOST="127.0.0.1", DATABASE_URL=f"sqlite:{workdir}/e2e.sqlite",
+                MAILLAGE_NOW=NOW, WORKDIR=workdir)
+
+
+@pytest.fixture(scope="session")
+def outbox(server_env):
+    """The mails waiting in the served instance's outbox, read by `maillage outbox --json`."""
+    def read():
+        out = subprocess.run([_binary(), "outbox", "--json"], cwd=ROOT, env=server_env, check=True,
+                             capture_output=True, text=True).stdout
+        return [json.loads(line) for line in out.splitlines() if line.strip()]
+    return read
+
+
+@pytest.fixture(scope="session")
+def base_url(server_env):
+    env = server_env
+    workdir, port = env["WORKDIR"], env["PORT"]
     log = open(os.path.join(workdir, "serve.log"), "w")
     server = subprocess.Popen([_binary(), "serve"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

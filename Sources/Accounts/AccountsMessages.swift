@@ -9,6 +9,12 @@ public enum AccountsMessages {
     public static let wrongPassword = "Ce n'est pas votre mot de passe actuel."
     public static let sameEmail = "C'est déjà l'adresse de votre compte."
 
+    /// « Trop de tentatives. Réessayez dans 12 minutes. »
+    public static func tooManyTries(retryAfter seconds: Int) -> String {
+        let minutes = max(1, (seconds + 59) / 60)
+        return "Trop de tentatives. Par sécurité, réessayez dans \(French.count(minutes, "minute", "minutes"))."
+    }
+
     public static func link(_ problem: LinkProblem) -> String {
         switch problem {
         case .unknown: "Ce lien n'est pas valide. Vérifiez qu'il a été copié en entier, ou demandez-en un nouveau."

@@ -7,6 +7,8 @@ public struct LogIn: Sendable {
     public enum Outcome: Equatable, Sendable {
         case loggedIn(token: String, user: String)
         case refused(FieldProblem)
+        /// Too many failures for this address or from this network address: wait so many seconds.
+        case limited(retryAfter: Int)
     }
 
     let database: any Database
@@ -17,10 +19,15 @@ public struct LogIn: Sendable {
         self.settings = settings
     }
 
-    public func run(email rawEmail: String, password: String, replacing previousToken: String?) async throws -> Outcome {
+    /// `address`: the network address the attempt comes from.
+    public func run(email rawEmail: String, password: String, replacing previousToken: String?, from address: String) async throws -> Outcome {
+        let limiter = RateLimiter(database: database, now: settings.clock.now)
+        let counters = [(RateLimit.loginPerAccount, rawEmail.trimmingCharacters(in: .whitespaces)), (RateLimit.loginPerAddress, address)]
+        if let wait = try await limiter.wait(counters) { return .limited(retryAfter: wait) }
         var user: User?
         if let email = EmailAddress(rawEmail) { user = try await Users(database).find(email: email) }
         guard try await settings.hasher.verifyPassword(password, against: user?.passwordHash), let user else {
+            for (limit, key) in counters { try await limiter.record(limit, key: key) }
             return .refused(FieldProblem("email", AccountsMessages.badCredentials))
         }
         return try await database.transaction { db in

@@ -11,14 +11,25 @@ public struct RequestPasswordReset: Sendable {
         self.settings = settings
     }
 
-    /// False only when the address is not an address at all.
-    public func run(email rawEmail: String) async throws -> Bool {
-        guard let email = EmailAddress(rawEmail) else { return false }
+    public enum Outcome: Equatable, Sendable {
+        /// Said whether or not the address has an account.
+        case mailed
+        case invalidEmail
+        case limited(retryAfter: Int)
+    }
+
+    /// `address`: the network address the request comes from.
+    public func run(email rawEmail: String, from address: String) async throws -> Outcome {
+        guard let email = EmailAddress(rawEmail) else { return .invalidEmail }
+        let limiter = RateLimiter(database: database, now: settings.clock.now)
+        let counters = [(RateLimit.resetPerAccount, email.key), (RateLimit.resetPerAddress, address)]
+        if let wait = try await limiter.wait(counters) { return .limited(retryAfter: wait) }
+        for (limit, key) in counters { try await limiter.record(limit, key: key) }
         try await database.transaction { db in
             guard let user = try await Users(db).find(email: email) else { return }
             try await MailLinks(database: db, settings: settings)
                 .send(.resetPassword, to: user) { AccountsMessages.resetMail(name: user.name, link: $0) }
         }
-        return true
+        return .mailed
     }
 }

@@ -9,6 +9,7 @@ public struct SignUp: Sendable {
         /// A mail went to the address (a link to confirm it, or word that it has an account).
         case mailed(to: String)
         case refused([FieldProblem])
+        case limited(retryAfter: Int)
     }
 
     let database: any Database
@@ -19,7 +20,10 @@ public struct SignUp: Sendable {
         self.settings = settings
     }
 
-    public func run(email rawEmail: String, name rawName: String, password: String) async throws -> Outcome {
+    /// `address`: the network address the sign-up comes from.
+    public func run(email rawEmail: String, name rawName: String, password: String, from address: String) async throws -> Outcome {
+        let limiter = RateLimiter(database: database, now: settings.clock.now)
+        if let wait = try await limiter.wait(.signUpPerAddress, key: address) { return .limited(retryAfter: wait) }
         var problems: [FieldProblem] = []
         let email = EmailAddress(rawEmail)
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -30,6 +34,7 @@ public struct SignUp: Sendable {
         }
         guard let email, problems.isEmpty else { return .refused(problems) }
 
+        try await limiter.record(.signUpPerAddress, key: address)
         let hash = try await settings.hasher.hashPassword(password)
         do {
             try await database.transaction { db in

@@ -27,14 +27,22 @@ struct AccountRoutes: RouteCollection {
     func signUp(request: Request) async throws -> Response {
         let values = request.formValues("name", "email")
         let outcome = try await SignUp(database: request.db, settings: request.application.accounts)
-            .run(email: values["email"]!, name: values["name"]!, password: request.formValue("password"))
+            .run(email: values["email"]!, name: values["name"]!, password: request.formValue("password"), from: request.clientAddress)
         switch outcome {
         case .mailed(let email):
             return try await Self.mailSent(to: email).encodeResponse(for: request)
         case .refused(let problems):
             return try await SignUpPage.render(csrf: request.csrfToken(), values: values, problems: problems)
                 .encodeResponse(status: .badRequest, for: request)
+        case .limited(let wait):
+            return try await SignUpPage.render(csrf: request.csrfToken(), values: values, problems: [Self.tooMany(wait)])
+                .encodeLimited(retryAfter: wait, for: request)
         }
+    }
+
+    /// Shown above the form: it is about no one field.
+    static func tooMany(_ wait: Int) -> FieldProblem {
+        FieldProblem("", AccountsMessages.tooManyTries(retryAfter: wait))
     }
 
     static func mailSent(to email: String) -> HTML {
@@ -52,7 +60,8 @@ struct AccountRoutes: RouteCollection {
     func logIn(request: Request) async throws -> Response {
         let values = request.formValues("email")
         let outcome = try await LogIn(database: request.db, settings: request.application.accounts)
-            .run(email: values["email"]!, password: request.formValue("password"), replacing: request.sessionToken)
+            .run(email: values["email"]!, password: request.formValue("password"), replacing: request.sessionToken,
+                 from: request.clientAddress)
         switch outcome {
         case .loggedIn(let token, _):
             try await request.adoptSession(token: token)
@@ -60,6 +69,9 @@ struct AccountRoutes: RouteCollection {
         case .refused(let problem):
             return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [problem])
                 .encodeResponse(status: .badRequest, for: request)
+        case .limited(let wait):
+            return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [Self.tooMany(wait)])
+                .encodeLimited(retryAfter: wait, for: request)
         }
     }
 
@@ -98,12 +110,19 @@ struct AccountRoutes: RouteCollection {
 
     func forgotPassword(request: Request) async throws -> Response {
         let values = request.formValues("email")
-        guard try await RequestPasswordReset(database: request.db, settings: request.application.accounts).run(email: values["email"]!) else {
+        let outcome = try await RequestPasswordReset(database: request.db, settings: request.application.accounts)
+            .run(email: values["email"]!, from: request.clientAddress)
+        switch outcome {
+        case .mailed:
+            return try await Self.mailSent(to: values["email"]!.trimmingCharacters(in: .whitespaces)).encodeResponse(for: request)
+        case .invalidEmail:
             return try await PasswordPages.forgot(csrf: request.csrfToken(), values: values,
                                                   problems: [FieldProblem("email", AccountsMessages.invalidEmail)])
                 .encodeResponse(status: .badRequest, for: request)
+        case .limited(let wait):
+            return try await PasswordPages.forgot(csrf: request.csrfToken(), values: values, problems: [Self.tooMany(wait)])
+                .encodeLimited(retryAfter: wait, for: request)
         }
-        return try await Self.mailSent(to: values["email"]!.trimmingCharacters(in: .whitespaces)).encodeResponse(for: request)
     }
 
     func newPasswordForm(request: Request) async throws -> HTML {
@@ -142,6 +161,12 @@ extension Request {
         Dictionary(uniqueKeysWithValues: names.map { ($0, formValue($0)) })
     }
 
+    /// The network address the request comes from. NB: behind a proxy this is the proxy's;
+    /// trusting `X-Forwarded-For` needs the proxy's address configured, which is not done yet.
+    var clientAddress: String {
+        remoteAddress?.ipAddress ?? "inconnue"
+    }
+
     /// The `jeton` of a link from a mail.
     func linkToken() throws -> String {
         guard let token = query[String.self, at: "jeton"], !token.isEmpty else {
@@ -155,6 +180,13 @@ extension HTML {
     func encodeResponse(status: HTTPResponseStatus, for request: Request) async throws -> Response {
         let response = try await encodeResponse(for: request)
         response.status = status
+        return response
+    }
+
+    /// A 429 that says when to come back.
+    func encodeLimited(retryAfter seconds: Int, for request: Request) async throws -> Response {
+        let response = try await encodeResponse(status: .tooManyRequests, for: request)
+        response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
         return response
     }
 }

@@ -8,7 +8,7 @@ enum LogInPage {
             title: "Se connecter",
             .h1(.text("Se connecter")),
             FormMarkup(action: Paths.logIn.url, csrf: csrf, values: values, problems: problems).render([
-                .init(name: "email", label: "Adresse électronique", type: "email", autocomplete: "username"),
+                .init(name: "email", label: "Adresse électronique", type: "email", autocomplete: "email"),
                 .init(name: "password", label: "Mot de passe", type: "password", autocomplete: "current-password"),
             ], submit: "Se connecter"),
             .p(.a(.href(Paths.forgotPassword.url), .text("Mot de passe oublié ?"))),

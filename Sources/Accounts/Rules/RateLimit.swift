@@ -1,0 +1,19 @@
+/// How many tries a window of time allows, for something that can be guessed or abused.
+public struct RateLimit: Sendable, Equatable {
+    /// Names the counter: `login-account`, `signup-address`…
+    public let name: String
+    public let limit: Int
+    /// In seconds; counters start afresh at each window's start.
+    public let window: Int
+
+    /// Failed logins, per account: five wrong passwords, then a quarter of an hour's wait.
+    public static let loginPerAccount = RateLimit(name: "login-account", limit: 5, window: 15 * 60)
+    /// Failed logins, per network address, whatever the account: guessing across accounts.
+    public static let loginPerAddress = RateLimit(name: "login-address", limit: 30, window: 15 * 60)
+    public static let signUpPerAddress = RateLimit(name: "signup-address", limit: 10, window: 3600)
+    public static let resetPerAccount = RateLimit(name: "reset-account", limit: 3, window: 3600)
+    public static let resetPerAddress = RateLimit(name: "reset-address", limit: 10, window: 3600)
+
+    /// The window `now` falls in, as its start.
+    func windowStart(at now: Int) -> Int { now - ((now % window) + window) % window }
+}

@@ -1,0 +1,115 @@
+import Accounts
+import Foundation
+import MaillageCore
+import MaillageDatabase
+import MaillageTestSupport
+import MaillageWeb
+import Synchronization
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Rate limits on login, sign-up and password reset")
+struct RateLimitTests {
+    static let password = AccountPagesTests.password
+
+    @Test("five wrong passwords lock the account for the rest of the quarter hour, with Retry-After; then it opens again")
+    func loginPerAccount() async throws {
+        let now = Mutex(Clock.parseInstant("2026-11-24T10:00:00+01:00")!)
+        try await withApp(clock: .reading { now.withLock { $0 } }) { app in
+            _ = try await AccountPagesTests.signedIn(app)
+            _ = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
+            let browser = Browser(app)
+            try await browser.get("/connexion")
+            for _ in 1...5 {
+                #expect(try await browser.post("/connexion", ["email": "marie@exemple.fr", "password": "pas le bon mot de passe"]).status == .badRequest)
+            }
+            // the right password no longer helps
+            let locked = try await browser.post("/connexion", ["email": "Marie@exemple.fr", "password": Self.password])
+            #expect(locked.status == .tooManyRequests)
+            let wait = try #require(locked.headers.first(name: .retryAfter).flatMap { Int($0) })
+            #expect((1...900).contains(wait))
+            #expect(locked.html.contains("Trop de tentatives. Par sécurité, réessayez dans"))
+            // another account, from the same address, is not locked
+            #expect(try await browser.post("/connexion", ["email": "paul@exemple.fr", "password": Self.password]).status == .seeOther)
+
+            now.withLock { $0 += wait }
+            let again = Browser(app)
+            try await again.get("/connexion")
+            #expect(try await again.post("/connexion", ["email": "marie@exemple.fr", "password": Self.password]).status == .seeOther)
+        }
+    }
+
+    @Test("thirty failures from one network address, across accounts, stop every login from it")
+    func loginPerAddress() async throws {
+        try await withApp { app in
+            let browser = Browser(app)
+            try await browser.get("/connexion")
+            for n in 1...30 {
+                #expect(try await browser.post("/connexion", ["email": "essai\(n)@exemple.fr", "password": "pas le bon mot de passe"]).status == .badRequest)
+            }
+            #expect(try await browser.post("/connexion", ["email": "autre@exemple.fr", "password": "pas le bon mot de passe"]).status == .tooManyRequests)
+        }
+    }
+
+    @Test("ten sign-ups an hour from one address; the eleventh waits, and creates nothing")
+    func signUpPerAddress() async throws {
+        try await withApp { app in
+            let browser = Browser(app)
+            try await browser.get("/inscription")
+            for n in 1...10 {
+                #expect(try await browser.post("/inscription", ["name": "P\(n)", "email": "p\(n)@exemple.fr", "password": Self.password]).status == .ok)
+            }
+            let eleventh = try await browser.post("/inscription", ["name": "P11", "email": "p11@exemple.fr", "password": Self.password])
+            #expect(eleventh.status == .tooManyRequests)
+            #expect(eleventh.headers.first(name: .retryAfter) != nil)
+            #expect(eleventh.html.contains("value=\"p11@exemple.fr\""))
+            #expect(try await User.query(on: app.db).count() == 10)
+        }
+    }
+
+    @Test("three reset requests an hour per address typed, the same for an address with or without an account")
+    func resetPerAccount() async throws {
+        try await withApp { app in
+            _ = try await AccountPagesTests.signedIn(app)
+            let browser = Browser(app)
+            try await browser.get("/mot-de-passe/oubli")
+            var statuses: [String: [HTTPStatus]] = [:]
+            for email in ["marie@exemple.fr", "personne@exemple.fr"] {
+                for _ in 1...4 { statuses[email, default: []].append(try await browser.post("/mot-de-passe/oubli", ["email": email]).status) }
+            }
+            #expect(statuses["marie@exemple.fr"] == [.ok, .ok, .ok, .tooManyRequests])
+            #expect(statuses["personne@exemple.fr"] == statuses["marie@exemple.fr"])
+        }
+    }
+
+    @Test("the counters live in the database: failures on one instance lock the account on another")
+    func acrossInstances() async throws {
+        let configured = try DatabaseLocation(environment: ProcessInfo.processInfo.environment)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rate-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try await withFreshDatabaseLocation { fresh in
+            let shared: DatabaseLocation = configured.isPostgres ? fresh : .sqlite(path: file)
+            let first = try await Application.make(.testing)
+            let second = try await Application.make(.testing)
+            do {
+                try await configure(first, location: shared, seed: false, indexFreshness: .zero, passwordCost: 4)
+                try await configure(second, location: shared, seed: false, indexFreshness: .zero, passwordCost: 4)
+                let one = Browser(first)
+                try await one.get("/connexion")
+                for _ in 1...5 { try await one.post("/connexion", ["email": "marie@exemple.fr", "password": "pas le bon mot de passe"]) }
+                let other = Browser(second)
+                try await other.get("/connexion")
+                #expect(try await other.post("/connexion", ["email": "marie@exemple.fr", "password": "pas le bon"]).status == .tooManyRequests)
+                // sessions too: the first instance's session works on the second
+                other.cookie = one.cookie
+                other.csrf = one.csrf
+                #expect(try await other.post("/deconnexion", [:]).status == .seeOther)
+            } catch {
+                Issue.record(error)
+            }
+            try await first.asyncShutdown()
+            try await second.asyncShutdown()
+        }
+    }
+}

@@ -1,0 +1,82 @@
+"""A person signs up, confirms their address from the mail, logs in and out; each page is
+accessible and fits a phone."""
+import re
+
+import pytest
+from axe_selenium_python import Axe
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+PASSWORD = "cheval agrafe batterie correcte"
+
+
+def check_page(browser, screenshot, name):
+    screenshot(name)
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
+    axe = Axe(browser)
+    axe.inject()
+    serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], axe.report(serious)
+
+
+def heading(browser, text):
+    """Waits for the page whose h1 is `text` (a click loads the next page asynchronously)."""
+    def shown(b):
+        try:
+            return b.find_element(By.TAG_NAME, "h1").text == text
+        except StaleElementReferenceException:
+            return False
+    WebDriverWait(browser, 10).until(shown, f"no page titled {text!r}")
+
+
+def fill(browser, **fields):
+    for name, value in fields.items():
+        element = browser.find_element(By.ID, name)
+        element.clear()
+        element.send_keys(value)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_sign_up_confirm_log_in(base_url, browser, screenshot, outbox, width):
+    browser.delete_all_cookies()
+    browser.set_window_size(width, 900)
+    email = f"marie.{width}@exemple.fr"
+
+    # a weak password is refused next to its field, what was typed kept
+    browser.get(base_url + "/inscription")
+    check_page(browser, screenshot, f"inscription-{width}")
+    fill(browser, name="Marie Curie", email=email, password="motdepasse123")
+    error = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "password-erreur"))
+    assert "plus courants" in error.text
+    assert browser.find_element(By.ID, "email").get_attribute("value") == email
+    check_page(browser, screenshot, f"inscription-erreur-{width}")
+
+    fill(browser, password=PASSWORD)
+    heading(browser, "Vérifiez votre messagerie")
+    check_page(browser, screenshot, f"inscription-envoyee-{width}")
+
+    # the mail carries the link; the page it opens confirms with one button
+    mail = [m for m in outbox() if m["to"] == email][-1]
+    assert mail["subject"] == "Confirmez votre adresse sur Maillage"
+    link = re.search(r"http://\S+", mail["body"]).group(0)
+    browser.get(base_url + link[link.index("/compte/"):])
+    check_page(browser, screenshot, f"confirmer-{width}")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    heading(browser, "Adresse confirmée")
+
+    # log in, see the account, log out
+    browser.get(base_url + "/connexion")
+    check_page(browser, screenshot, f"connexion-{width}")
+    fill(browser, email=email, password=PASSWORD)
+    heading(browser, "Mon compte")
+    assert "Marie Curie" in browser.find_element(By.TAG_NAME, "main").text
+    check_page(browser, screenshot, f"compte-{width}")
+    cookie = browser.get_cookie("maillage_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    heading(browser, "Lieux de médiation numérique")
+    browser.get(base_url + "/compte")
+    heading(browser, "Se connecter")
