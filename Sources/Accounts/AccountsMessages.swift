@@ -7,6 +7,7 @@ public enum AccountsMessages {
     public static let badCredentials = "Adresse électronique ou mot de passe incorrect."
     public static let unverified = "Votre adresse n'est pas encore confirmée. Nous venons de vous renvoyer le lien : ouvrez le message et suivez-le."
     public static let wrongPassword = "Ce n'est pas votre mot de passe actuel."
+    public static let emailTaken = "Cette adresse est désormais celle d'un autre compte : votre adresse n'a pas changé."
     public static let sameEmail = "C'est déjà l'adresse de votre compte."
 
     /// « Trop de tentatives. Réessayez dans 12 minutes. »

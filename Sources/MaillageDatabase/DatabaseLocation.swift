@@ -46,7 +46,10 @@ public enum DatabaseLocation: Equatable, Sendable {
         case .sqlite(let path):
             return .sqlite(.file(path), sqlLogLevel: nil)
         case .sqliteMemory:
-            return .sqlite(.memory, sqlLogLevel: nil)
+            // NB: an in-memory database has one connection per event loop and serves one test;
+            // when a busy parallel suite slows every query, waiting for that connection beats
+            // failing at the default ten seconds.
+            return .sqlite(.memory, connectionPoolTimeout: .seconds(120), sqlLogLevel: nil)
         case .postgres(let url, let searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }

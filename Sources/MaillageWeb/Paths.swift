@@ -16,6 +16,10 @@ public enum Paths {
     case confirmEmail
     case forgotPassword
     case newPassword
+    case changePassword
+    case changeEmail
+    case confirmEmailChange
+    case deleteAccount
 
     public var url: String {
         switch self {
@@ -34,6 +38,10 @@ public enum Paths {
         case .confirmEmail: "/compte/confirmer"
         case .forgotPassword: "/mot-de-passe/oubli"
         case .newPassword: "/mot-de-passe/nouveau"
+        case .changePassword: "/compte/mot-de-passe"
+        case .changeEmail: "/compte/adresse"
+        case .confirmEmailChange: "/compte/adresse/confirmer"
+        case .deleteAccount: "/compte/suppression"
         }
     }
 
@@ -42,7 +50,7 @@ public enum Paths {
         let page: Paths = switch purpose {
         case .verifyEmail: .confirmEmail
         case .resetPassword: .newPassword
-        case .changeEmail: .confirmEmail
+        case .changeEmail: .confirmEmailChange
         }
         return page.url + "?jeton=" + segment(token)
     }

@@ -20,6 +20,7 @@ struct AccountPagesTests {
         try await browser.get("/connexion")
         let logged = try await browser.post("/connexion", ["email": email, "password": password])
         #expect(logged.status == .seeOther)
+        try await browser.get("/compte")  // where the login sends the browser: its forms carry the new session's token
         return browser
     }
 

@@ -3,7 +3,7 @@ import FluentKit
 struct CreateOutbox: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(OutboxMail.schema)
-            .id()
+            .field("id", .int64, .identifier(auto: true))
             .field("recipient", .string, .required)
             .field("subject", .string, .required)
             .field("body", .string, .required)

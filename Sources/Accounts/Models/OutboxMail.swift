@@ -7,7 +7,8 @@ public final class OutboxMail: Model, @unchecked Sendable {
     public static let schema = "outbox"
 
     // identity
-    @ID(key: .id) public var id: UUID?
+    /// 1, 2, 3…: mails go out in the order they were written.
+    @ID(custom: "id", generatedBy: .database) public var id: Int?
 
     // data
     @Field(key: "recipient") public var recipient: String

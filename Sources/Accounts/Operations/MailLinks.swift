@@ -46,4 +46,15 @@ struct MailLinks: Sendable {
         row.usedAt = now
         return .success(row)
     }
+
+    /// Uses the token, and gives the live account it was sent for.
+    func redeemForUser(_ token: String, for purpose: AccountToken.Purpose) async throws -> Result<(row: AccountToken, user: User), LinkProblem> {
+        switch try await redeem(token, for: purpose) {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let row):
+            guard let user = try await Users(database).find(id: row.$user.id) else { return .failure(.unknown) }
+            return .success((row, user))
+        }
+    }
 }

@@ -9,6 +9,6 @@ public struct PendingMail: Sendable {
     }
 
     public func list() async throws -> [OutboxMail] {
-        try await OutboxMail.query(on: database).filter(\.$sentAt == nil).sort(\.$createdAt).sort(\.$id).all()
+        try await OutboxMail.query(on: database).filter(\.$sentAt == nil).sort(\.$id).all()
     }
 }

@@ -39,11 +39,10 @@ public struct ResetPassword: Sendable {
         }
         let hash = try await settings.hasher.hashPassword(password)
         return try await database.transaction { db in
-            switch try await MailLinks(database: db, settings: settings).redeem(token, for: .resetPassword) {
+            switch try await MailLinks(database: db, settings: settings).redeemForUser(token, for: .resetPassword) {
             case .failure(let problem):
                 return .refused(problem)
-            case .success(let row):
-                guard let user = try await Users(db).find(id: row.$user.id) else { return .refused(.unknown) }
+            case .success(let (_, user)):
                 user.passwordHash = hash
                 if user.verifiedAt == nil { user.verifiedAt = settings.clock.now }
                 try await user.update(on: db)

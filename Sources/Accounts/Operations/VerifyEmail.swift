@@ -17,11 +17,10 @@ public struct VerifyEmail: Sendable {
 
     public func run(token: String) async throws -> Outcome {
         try await database.transaction { db in
-            switch try await MailLinks(database: db, settings: settings).redeem(token, for: .verifyEmail) {
+            switch try await MailLinks(database: db, settings: settings).redeemForUser(token, for: .verifyEmail) {
             case .failure(let problem):
                 return .refused(problem)
-            case .success(let row):
-                guard let user = try await Users(db).find(id: row.$user.id) else { return .refused(.unknown) }
+            case .success(let (_, user)):
                 if user.verifiedAt == nil {
                     user.verifiedAt = settings.clock.now
                     try await user.update(on: db)

@@ -18,6 +18,11 @@ struct AccountRoutes: RouteCollection {
         routes.post("mot-de-passe", "oubli", use: forgotPassword)
         routes.get("mot-de-passe", "nouveau", use: newPasswordForm)
         routes.post("mot-de-passe", "nouveau", use: newPassword)
+        routes.post("compte", "mot-de-passe", use: changePassword)
+        routes.post("compte", "adresse", use: changeEmail)
+        routes.get("compte", "adresse", "confirmer", use: confirmEmailChangeForm)
+        routes.post("compte", "adresse", "confirmer", use: confirmEmailChange)
+        routes.post("compte", "suppression", use: deleteAccount)
     }
 
     func signUpForm(request: Request) async throws -> HTML {
@@ -86,6 +91,69 @@ struct AccountRoutes: RouteCollection {
     func account(request: Request) async throws -> Response {
         guard let user = request.user else { return request.redirect(to: Paths.logIn.url) }
         return try await AccountPage.render(user: user, csrf: request.csrfToken()).encodeResponse(for: request)
+    }
+
+    func changePassword(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let change = try await ChangePassword(database: request.db, settings: request.application.accounts)
+            .run(user: user, current: request.formValue("current_password"), new: request.formValue("new_password"),
+                 keeping: request.sessionToken)
+        return try await accountPage(request, user: user, after: change, done: "Votre mot de passe est changé.")
+    }
+
+    func changeEmail(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let values = request.formValues("new_email")
+        let change = try await ChangeEmail(database: request.db, settings: request.application.accounts)
+            .run(user: user, newEmail: values["new_email"]!, password: request.formValue("email_password"))
+        return try await accountPage(request, user: user, after: change, values: values)
+    }
+
+    func confirmEmailChangeForm(request: Request) async throws -> HTML {
+        ConfirmEmailPage.render(token: try request.linkToken(), csrf: try await request.csrfToken(), action: .confirmEmailChange)
+    }
+
+    func confirmEmailChange(request: Request) async throws -> Response {
+        let outcome = try await ConfirmEmailChange(database: request.db, settings: request.application.accounts)
+            .run(token: request.formValue("token"))
+        switch outcome {
+        case .changed(let email):
+            return try await MessagePage.render(title: "Adresse changée", ["Votre compte utilise désormais l'adresse \(email)."],
+                                                link: (Paths.account.url, "Mon compte")).encodeResponse(for: request)
+        case .refused(let problem):
+            throw Abort(.badRequest, reason: AccountsMessages.link(problem))
+        case .taken:
+            throw Abort(.conflict, reason: AccountsMessages.emailTaken)
+        }
+    }
+
+    func deleteAccount(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let change = try await DeleteAccount(database: request.db, settings: request.application.accounts)
+            .run(user: user, password: request.formValue("delete_password"))
+        guard change == .done else { return try await accountPage(request, user: user, after: change) }
+        request.dropSession()
+        return try await MessagePage.render(title: "Compte supprimé", ["Votre compte est supprimé et vos données personnelles effacées."],
+                                            link: (Paths.home.url, "Revenir à l'accueil")).encodeResponse(for: request)
+    }
+
+    /// « Mon compte » again after a change: its notice, or its problems next to their fields.
+    private func accountPage(_ request: Request, user: User, after change: AccountChange, done: String = "",
+                             values: [String: String] = [:]) async throws -> Response {
+        let csrf = try await request.csrfToken()
+        switch change {
+        case .done:
+            return try await AccountPage.render(user: user, csrf: csrf, notice: done).encodeResponse(for: request)
+        case .mailed(let email):
+            return try await AccountPage.render(user: user, csrf: csrf, notice: "Un lien de confirmation vient d'être envoyé à \(email).")
+                .encodeResponse(for: request)
+        case .refused(let problems):
+            return try await AccountPage.render(user: user, csrf: csrf, values: values, problems: problems)
+                .encodeResponse(status: .badRequest, for: request)
+        case .limited(let wait):
+            return try await AccountPage.render(user: user, csrf: csrf, values: values, problems: [Self.tooMany(wait)])
+                .encodeLimited(retryAfter: wait, for: request)
+        }
     }
 
     func confirmEmailForm(request: Request) async throws -> HTML {
@@ -165,6 +233,13 @@ extension Request {
     /// trusting `X-Forwarded-For` needs the proxy's address configured, which is not done yet.
     var clientAddress: String {
         remoteAddress?.ipAddress ?? "inconnue"
+    }
+
+    /// The account logged in; pages that need one are refused otherwise (the authorization
+    /// table sends visitors to the login page before this).
+    func requireUser() throws -> User {
+        guard let user else { throw Abort(.unauthorized, reason: "Connectez-vous pour accéder à cette page.") }
+        return user
     }
 
     /// The `jeton` of a link from a mail.

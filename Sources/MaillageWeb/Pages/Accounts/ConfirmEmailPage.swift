@@ -3,11 +3,11 @@ import Plot
 /// The page the verification link opens: one button, so that a mail scanner opening the link
 /// does not confirm the address in the person's place.
 enum ConfirmEmailPage {
-    static func render(token: String, csrf: String) -> HTML {
+    static func render(token: String, csrf: String, action: Paths = .confirmEmail) -> HTML {
         Layout.page(
             title: "Confirmer votre adresse",
             .h1(.text("Confirmer votre adresse")),
-            FormMarkup(action: Paths.confirmEmail.url, csrf: csrf, hidden: ["token": token])
+            FormMarkup(action: action.url, csrf: csrf, hidden: ["token": token])
                 .render([], submit: "Confirmer mon adresse")
         )
     }

@@ -1,0 +1,40 @@
+import FluentKit
+import Foundation
+import MaillageCore
+
+/// Deletes an account: the person's name, address and password are erased, their sessions and
+/// links removed; the row stays, as « Compte supprimé », so that what they contributed keeps an
+/// author without naming them.
+public struct DeleteAccount: Sendable {
+    public static let pseudonym = "Compte supprimé"
+
+    let database: any Database
+    let settings: AccountsSettings
+
+    public init(database: any Database, settings: AccountsSettings) {
+        self.database = database
+        self.settings = settings
+    }
+
+    public func run(user: User, password: String) async throws -> AccountChange {
+        if let refusal = try await PasswordConfirmation(database: database, settings: settings)
+            .refusal(of: password, for: user, field: "delete_password") {
+            return AccountChange(refusal)
+        }
+        let now = settings.clock.now
+        try await database.transaction { db in
+            let id = try user.requireID()
+            try await OutboxMail.query(on: db).filter(\.$recipient == user.email).delete()
+            user.name = Self.pseudonym
+            user.email = ""
+            user.emailKey = "supprime:\(id.uuidString.lowercased())"
+            user.passwordHash = nil
+            user.deletedAt = now
+            try await user.update(on: db)
+            try await VisitorSessions(database: db, now: now).closeAll(of: id)
+            try await AccountToken.query(on: db).filter(\.$user.$id == id).delete()
+            try await AuditLog(db).append(AuditEvent(actor: user.reference, action: "user.deleted", subject: user.reference), at: now)
+        }
+        return .done
+    }
+}

@@ -1,0 +1,42 @@
+import FluentKit
+import MaillageCore
+
+/// Asks a logged-in person for their password again before a change that matters (password,
+/// address, deletion). Wrong answers count against the account's login limit: a stolen session
+/// is not a way to guess the password.
+struct PasswordConfirmation: Sendable {
+    enum Refusal: Error, Equatable {
+        case wrong(FieldProblem)
+        case limited(retryAfter: Int)
+    }
+
+    let database: any Database
+    let settings: AccountsSettings
+
+    /// Nil when `password` is the account's; the problem goes under `field`.
+    func refusal(of password: String, for user: User, field: String) async throws -> Refusal? {
+        let limiter = RateLimiter(database: database, now: settings.clock.now)
+        if let wait = try await limiter.wait(.loginPerAccount, key: user.emailKey) { return .limited(retryAfter: wait) }
+        guard try await settings.hasher.verifyPassword(password, against: user.passwordHash) else {
+            try await limiter.record(.loginPerAccount, key: user.emailKey)
+            return .wrong(FieldProblem(field, AccountsMessages.wrongPassword))
+        }
+        return nil
+    }
+}
+
+/// What a change of one's own account answers.
+public enum AccountChange: Equatable, Sendable {
+    case done
+    /// A mail went to that address (a link, or word that the address is taken).
+    case mailed(to: String)
+    case refused([FieldProblem])
+    case limited(retryAfter: Int)
+
+    init(_ refusal: PasswordConfirmation.Refusal) {
+        switch refusal {
+        case .wrong(let problem): self = .refused([problem])
+        case .limited(let wait): self = .limited(retryAfter: wait)
+        }
+    }
+}
