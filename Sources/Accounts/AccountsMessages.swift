@@ -5,9 +5,9 @@ public enum AccountsMessages {
     public static let invalidEmail = "Saisissez une adresse électronique complète, par exemple prenom.nom@exemple.fr."
     public static let missingName = "Indiquez votre nom, tel que les autres le verront (100 caractères au plus)."
     public static let badCredentials = "Adresse électronique ou mot de passe incorrect."
-    public static let unverified = "Votre adresse n'est pas encore confirmée. Nous venons de vous renvoyer le lien : ouvrez le message et suivez-le."
+    public static let unverified = "Votre adresse n'est pas encore confirmée. Nous venons de vous renvoyer le lien : ouvrez le message et suivez-le."
     public static let wrongPassword = "Ce n'est pas votre mot de passe actuel."
-    public static let emailTaken = "Cette adresse est désormais celle d'un autre compte : votre adresse n'a pas changé."
+    public static let emailTaken = "Cette adresse est désormais celle d'un autre compte : votre adresse n'a pas changé."
     public static let sameEmail = "C'est déjà l'adresse de votre compte."
 
     /// « Trop de tentatives. Réessayez dans 12 minutes. »
@@ -20,7 +20,7 @@ public enum AccountsMessages {
         switch problem {
         case .unknown: "Ce lien n'est pas valide. Vérifiez qu'il a été copié en entier, ou demandez-en un nouveau."
         case .expired: "Ce lien a expiré. Demandez-en un nouveau."
-        case .used: "Ce lien a déjà servi : il ne peut servir qu'une fois. Demandez-en un nouveau si besoin."
+        case .used: "Ce lien a déjà servi : il ne peut servir qu'une fois. Demandez-en un nouveau si besoin."
         }
     }
 
@@ -40,10 +40,10 @@ public enum AccountsMessages {
         Bonjour,
 
         Quelqu'un (vous, peut-être) a voulu créer un compte Maillage avec cette adresse, qui en a déjà un.
-        Pour vous connecter, utilisez votre mot de passe ; si vous l'avez oublié, choisissez-en un nouveau ici (lien valable une heure) :
+        Pour vous connecter, utilisez votre mot de passe ; si vous l'avez oublié, choisissez-en un nouveau ici (lien valable une heure) :
         \(link)
 
-        Si ce n'était pas vous, ignorez ce message : votre compte n'a pas changé.
+        Si ce n'était pas vous, ignorez ce message : votre compte n'a pas changé.
         """)
     }
 
@@ -54,7 +54,7 @@ public enum AccountsMessages {
         Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, une seule fois) :
         \(link)
 
-        Si vous n'avez rien demandé, ignorez ce message : votre mot de passe n'a pas changé.
+        Si vous n'avez rien demandé, ignorez ce message : votre mot de passe n'a pas changé.
         """)
     }
 
@@ -88,4 +88,26 @@ public enum AccountsMessages {
 /// Why a link from a mail is refused.
 public enum LinkProblem: Error, Equatable, Sendable {
     case unknown, expired, used
+}
+
+/// The French text of the roles' refusals.
+public enum RolesMessages {
+    public static let notAllowed = "Seul un administrateur peut attribuer ou retirer un rôle."
+    public static let unknownAccount = "Aucun compte actif n'utilise cette adresse."
+    public static let unknownPlace = "Aucun lieu de l'annuaire n'a cet identifiant."
+    public static let placeNeeded = "Le rôle de gestionnaire porte sur un lieu : indiquez son identifiant."
+    public static let organisationNeeded = "Le rôle de commanditaire porte sur une organisation : choisissez-la."
+    public static let unknownOrganisation = "Cette organisation n'existe pas."
+    public static let noScope = "Ce rôle vaut partout : ne précisez ni lieu ni organisation."
+    public static let alreadyHeld = "Ce compte a déjà ce rôle."
+    public static let lastAdministrator = "C'est le dernier administrateur : attribuez d'abord ce rôle à quelqu'un d'autre."
+    public static let unknownGrant = "Ce rôle a déjà été retiré."
+}
+
+/// The French text of the organisations' refusals.
+public enum OrganisationMessages {
+    public static let missingName = "Indiquez le nom de l'organisation (200 caractères au plus)."
+    public static let siretShape = "Un SIRET compte 14 chiffres (les espaces sont permis)."
+    public static let siretKey = "Ce SIRET n'est pas valide : sa clé de contrôle ne correspond pas. Vérifiez chaque chiffre."
+    public static let siretTaken = "Une organisation inscrite a déjà ce SIRET : demandez à ses membres de vous y ajouter."
 }

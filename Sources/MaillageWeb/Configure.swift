@@ -37,8 +37,11 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.middleware.use(SessionCookies())
     app.middleware.use(CSRFCheck())
 
-    try app.register(collection: AssetRoutes(leaflet: leaflet))
-    try app.register(collection: DirectoryRoutes())
-    try app.register(collection: DirectoryAPI())
-    try app.register(collection: AccountRoutes())
+    // Every route is registered behind `Authorize`, which reads the authorization table.
+    let routes = app.grouped(Authorize())
+    try routes.register(collection: AssetRoutes(leaflet: leaflet))
+    try routes.register(collection: DirectoryRoutes())
+    try routes.register(collection: DirectoryAPI())
+    try routes.register(collection: AccountRoutes())
+    try routes.register(collection: AdminRoutes())
 }

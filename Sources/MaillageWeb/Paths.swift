@@ -20,6 +20,8 @@ public enum Paths {
     case changeEmail
     case confirmEmailChange
     case deleteAccount
+    case adminRoles
+    case revokeRole(UUID)
 
     public var url: String {
         switch self {
@@ -42,6 +44,8 @@ public enum Paths {
         case .changeEmail: "/compte/adresse"
         case .confirmEmailChange: "/compte/adresse/confirmer"
         case .deleteAccount: "/compte/suppression"
+        case .adminRoles: "/admin/roles"
+        case .revokeRole(let id): "/admin/roles/\(id.uuidString.lowercased())/retrait"
         }
     }
 

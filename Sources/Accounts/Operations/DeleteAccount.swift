@@ -2,8 +2,8 @@ import FluentKit
 import Foundation
 import MaillageCore
 
-/// Deletes an account: the person's name, address and password are erased, their sessions and
-/// links removed; the row stays, as « Compte supprimé », so that what they contributed keeps an
+/// Deletes an account: the person's name, address and password are erased, their sessions,
+/// links and roles removed; the row stays, as « Compte supprimé », so that what they contributed keeps an
 /// author without naming them.
 public struct DeleteAccount: Sendable {
     public static let pseudonym = "Compte supprimé"
@@ -33,7 +33,13 @@ public struct DeleteAccount: Sendable {
             try await user.update(on: db)
             try await VisitorSessions(database: db, now: now).closeAll(of: id)
             try await AccountToken.query(on: db).filter(\.$user.$id == id).delete()
-            try await AuditLog(db).append(AuditEvent(actor: user.reference, action: "user.deleted", subject: user.reference), at: now)
+            let audit = AuditLog(db)
+            for grant in try await RoleGrant.query(on: db).filter(\.$user.$id == id).all() {
+                try await grant.delete(on: db)
+                try await audit.append(AuditEvent(actor: user.reference, action: "role.revoked", subject: user.reference,
+                                                  detail: grant.role.description), at: now)
+            }
+            try await audit.append(AuditEvent(actor: user.reference, action: "user.deleted", subject: user.reference), at: now)
         }
         return .done
     }

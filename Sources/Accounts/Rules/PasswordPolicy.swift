@@ -17,7 +17,7 @@ public enum PasswordPolicy {
         }
         let folded = password.lowercased()
         if common.contains(folded) || Set(folded).count <= 2 {
-            return "Ce mot de passe fait partie des plus courants : choisissez-en un autre, par exemple trois ou quatre mots sans rapport entre eux."
+            return "Ce mot de passe fait partie des plus courants : choisissez-en un autre, par exemple trois ou quatre mots sans rapport entre eux."
         }
         if let email, folded.contains(email.key.split(separator: "@")[0]) || folded == email.key {
             return "Le mot de passe ne doit pas reprendre votre adresse électronique."

@@ -11,6 +11,8 @@ struct FormMarkup {
         var type = "text"
         var autocomplete: String?
         var hint: String?
+        /// A choice among these (value, label) instead of free text.
+        var options: [(value: String, label: String)]?
     }
 
     let action: String
@@ -19,7 +21,8 @@ struct FormMarkup {
     var problems: [FieldProblem] = []
     var hidden: [String: String] = [:]
 
-    func render(_ fields: [Field], submit: String, secondary: Bool = false) -> Node<HTML.BodyContext> {
+    /// `label`: what the button does, for screen readers, when its text alone is too short.
+    func render(_ fields: [Field], submit: String, secondary: Bool = false, label: String? = nil) -> Node<HTML.BodyContext> {
         let shown = Set(fields.map(\.name))
         let general = problems.filter { !shown.contains($0.field) }
             .map { "<div class=\"error\" role=\"alert\"><p>\(escape($0.message))</p></div>" }.joined()
@@ -27,7 +30,8 @@ struct FormMarkup {
             .map { "<input type=\"hidden\" name=\"\(escape($0.key))\" value=\"\(escape($0.value))\">" }.joined()
         return .raw("<form method=\"post\" action=\"\(escape(action))\">" + general + hiddenInputs
             + fields.map(field).joined()
-            + "<button type=\"submit\"\(secondary ? " class=\"secondary\"" : "")>\(escape(submit))</button></form>")
+            + "<button type=\"submit\"\(secondary ? " class=\"secondary\"" : "")"
+            + (label.map { " aria-label=\"\(escape($0))\"" } ?? "") + ">\(escape(submit))</button></form>")
     }
 
     private func field(_ field: Field) -> String {
@@ -38,11 +42,21 @@ struct FormMarkup {
         let value = field.type == "password" ? "" : values[field.name] ?? ""
         return "<div class=\"field\"><label for=\"\(field.name)\">\(escape(field.label))</label>"
             + (field.hint.map { "<p class=\"hint\" id=\"\(hintID!)\">\(escape($0))</p>" } ?? "")
-            + "<input type=\"\(field.type)\" id=\"\(field.name)\" name=\"\(field.name)\" value=\"\(escape(value))\""
-            + (field.autocomplete.map { " autocomplete=\"\($0)\"" } ?? "")
-            + (describedBy.isEmpty ? "" : " aria-describedby=\"\(describedBy)\"")
-            + (messages.isEmpty ? "" : " aria-invalid=\"true\"") + ">"
+            + control(field, value: value, describedBy: describedBy, invalid: !messages.isEmpty)
             + (errorID.map { id in "<div class=\"error\" id=\"\(id)\">" + messages.map { "<p>\(escape($0))</p>" }.joined() + "</div>" } ?? "")
             + "</div>"
+    }
+
+    private func control(_ field: Field, value: String, describedBy: String, invalid: Bool) -> String {
+        let attributes = " id=\"\(field.name)\" name=\"\(field.name)\""
+            + (field.autocomplete.map { " autocomplete=\"\($0)\"" } ?? "")
+            + (describedBy.isEmpty ? "" : " aria-describedby=\"\(describedBy)\"")
+            + (invalid ? " aria-invalid=\"true\"" : "")
+        guard let options = field.options else {
+            return "<input type=\"\(field.type)\"" + attributes + " value=\"\(escape(value))\">"
+        }
+        return "<select" + attributes + ">" + options.map { option in
+            "<option value=\"\(escape(option.value))\"\(option.value == value ? " selected" : "")>\(escape(option.label))</option>"
+        }.joined() + "</select>"
     }
 }

@@ -15,6 +15,11 @@ enum Stylesheet {
     table{border-collapse:collapse;width:100%}
     th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #ddd}
     td.count,th.count{text-align:right;font-variant-numeric:tabular-nums}
+    td{overflow-wrap:anywhere}
+    .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+    .hint{margin:.1rem 0 .25rem;color:#555}
+    .notice{border-left:4px solid #18753c;padding-left:.5rem}
+    input[type=text],input[type=email],input[type=password],input[type=search],select{max-width:100%}
     dl.facts dt{font-weight:700;margin-top:.75rem}
     dl.facts dd{margin:0}
     ul.places{padding-left:1.2rem}

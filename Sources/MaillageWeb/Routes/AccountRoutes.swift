@@ -53,7 +53,7 @@ struct AccountRoutes: RouteCollection {
     static func mailSent(to email: String) -> HTML {
         MessagePage.render(title: "Vérifiez votre messagerie", [
             "Un message vient d'être envoyé à \(email). Ouvrez-le et suivez son lien pour continuer.",
-            "Rien reçu d'ici quelques minutes ? Regardez dans les courriers indésirables, puis vérifiez l'adresse saisie.",
+            "Rien reçu d'ici quelques minutes ? Regardez dans les courriers indésirables, puis vérifiez l'adresse saisie.",
         ])
     }
 
@@ -165,7 +165,7 @@ struct AccountRoutes: RouteCollection {
             .run(token: request.formValue("token"))
         switch outcome {
         case .verified(let email):
-            return try await MessagePage.render(title: "Adresse confirmée", ["L'adresse \(email) est confirmée : vous pouvez vous connecter."],
+            return try await MessagePage.render(title: "Adresse confirmée", ["L'adresse \(email) est confirmée : vous pouvez vous connecter."],
                                                 link: (Paths.logIn.url, "Se connecter")).encodeResponse(for: request)
         case .refused(let problem):
             throw Abort(.badRequest, reason: AccountsMessages.link(problem))

@@ -29,7 +29,7 @@ enum AccountPage {
             .h2(.text("Changer d'adresse électronique")),
             form(.changeEmail).render([
                 .init(name: "new_email", label: "Nouvelle adresse", type: "email", autocomplete: "email",
-                      hint: "Un lien de confirmation y sera envoyé ; l'adresse change quand il est suivi."),
+                      hint: "Un lien de confirmation y sera envoyé ; l'adresse change quand il est suivi."),
                 .init(name: "email_password", label: "Mot de passe", type: "password", autocomplete: "current-password"),
             ], submit: "Changer d'adresse"),
             .h2(.text("Supprimer mon compte")),

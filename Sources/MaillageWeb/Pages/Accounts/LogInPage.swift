@@ -11,8 +11,8 @@ enum LogInPage {
                 .init(name: "email", label: "Adresse électronique", type: "email", autocomplete: "email"),
                 .init(name: "password", label: "Mot de passe", type: "password", autocomplete: "current-password"),
             ], submit: "Se connecter"),
-            .p(.a(.href(Paths.forgotPassword.url), .text("Mot de passe oublié ?"))),
-            .p(.text("Pas encore de compte ? "), .a(.href(Paths.signUp.url), .text("Créer un compte")))
+            .p(.a(.href(Paths.forgotPassword.url), .text("Mot de passe oublié ?"))),
+            .p(.text("Pas encore de compte ? "), .a(.href(Paths.signUp.url), .text("Créer un compte")))
         )
     }
 }

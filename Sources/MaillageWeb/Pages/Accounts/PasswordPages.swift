@@ -8,7 +8,7 @@ enum PasswordPages {
         Layout.page(
             title: "Mot de passe oublié",
             .h1(.text("Mot de passe oublié")),
-            .p(.text("Indiquez l'adresse de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.")),
+            .p(.text("Indiquez l'adresse de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.")),
             FormMarkup(action: Paths.forgotPassword.url, csrf: csrf, values: values, problems: problems).render([
                 .init(name: "email", label: "Adresse électronique", type: "email", autocomplete: "email"),
             ], submit: "Recevoir le lien")

@@ -13,9 +13,9 @@ enum SignUpPage {
                 .init(name: "name", label: "Nom affiché", autocomplete: "name"),
                 .init(name: "email", label: "Adresse électronique", type: "email", autocomplete: "email"),
                 .init(name: "password", label: "Mot de passe", type: "password", autocomplete: "new-password",
-                      hint: "\(PasswordPolicy.minimumLength) caractères au moins ; plusieurs mots sans rapport entre eux font un bon mot de passe."),
+                      hint: "\(PasswordPolicy.minimumLength) caractères au moins ; plusieurs mots sans rapport entre eux font un bon mot de passe."),
             ], submit: "Créer mon compte"),
-            .p(.text("Déjà un compte ? "), .a(.href(Paths.logIn.url), .text("Se connecter")))
+            .p(.text("Déjà un compte ? "), .a(.href(Paths.logIn.url), .text("Se connecter")))
         )
     }
 }

@@ -1,0 +1,37 @@
+import FluentKit
+import Foundation
+import MaillageCore
+
+/// An administrator takes a role back. The last administrator cannot be removed: someone must
+/// always be able to grant roles.
+public struct RevokeRole: Sendable {
+    public enum Outcome: Equatable, Sendable {
+        case revoked(Role)
+        case refused(String)
+        case notAllowed
+    }
+
+    let database: any Database
+    let now: Int
+
+    public init(database: any Database, now: Int) {
+        self.database = database
+        self.now = now
+    }
+
+    public func run(actor: User, grant grantID: UUID) async throws -> Outcome {
+        guard AccountsPermissions.mayAdminister(try await Roles(database).of(actor.requireID())) else { return .notAllowed }
+        return try await database.transaction { db in
+            guard let grant = try await RoleGrant.query(on: db).filter(\.$id == grantID).with(\.$user).first() else {
+                return .refused(RolesMessages.unknownGrant)
+            }
+            if grant.kind == .administrateur, try await Roles(db).holders(of: .administrateur) <= 1 {
+                return .refused(RolesMessages.lastAdministrator)
+            }
+            try await grant.delete(on: db)
+            try await AuditLog(db).append(AuditEvent(actor: actor.reference, action: "role.revoked",
+                                                     subject: grant.user.reference, detail: grant.role.description), at: now)
+            return .revoked(grant.role)
+        }
+    }
+}

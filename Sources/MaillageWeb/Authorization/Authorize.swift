@@ -1,0 +1,43 @@
+import Accounts
+import MaillageCore
+import Vapor
+
+/// Checks the authorization table before every handler. A route missing from the table is
+/// refused (and logged): a forgotten entry closes a route, it never opens it. A refusal is a
+/// 403 for the API; for pages, the login page: reached by redirect when nobody is logged in,
+/// shown with a 403 when the account lacks the role.
+struct Authorize: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let access = request.route.flatMap { route in
+            AuthorizationTable.routes[AuthorizationTable.key(method: route.method.rawValue, path: route.path.map(\.description))]
+        }
+        guard let access else {
+            request.logger.critical("\(request.method) \(request.url.path): route absente de la table d'autorisations")
+            throw Abort(.forbidden, reason: Self.refusal)
+        }
+        if case .everyone = access { return try await next.respond(to: request) }
+        let roles = try await request.roles()
+        if access.allows(signedIn: request.user != nil, roles: roles) { return try await next.respond(to: request) }
+        if request.url.path.hasPrefix("/api/") { throw Abort(.forbidden, reason: Self.refusal) }
+        guard request.user != nil else {
+            return request.redirect(to: Paths.logIn.url)
+        }
+        return try await LogInPage.render(csrf: request.csrfToken(), problems: [FieldProblem("", Self.refusal)])
+            .encodeResponse(status: .forbidden, for: request)
+    }
+
+    static let refusal = "Cette page est réservée aux comptes qui en ont le rôle. Connectez-vous avec un tel compte, ou demandez ce rôle à un administrateur."
+}
+
+extension Request {
+    private struct RolesKey: StorageKey { typealias Value = [Role] }
+
+    /// The roles of the account logged in, read once per request.
+    func roles() async throws -> [Role] {
+        if let roles = storage[RolesKey.self] { return roles }
+        var roles: [Role] = []
+        if let user { roles = try await Roles(db).of(user.requireID()) }
+        storage[RolesKey.self] = roles
+        return roles
+    }
+}

@@ -1,0 +1,64 @@
+import Accounts
+import Foundation
+import MaillageCore
+import Plot
+import Vapor
+
+/// Administration: granting and revoking roles. The authorization table keeps these routes to
+/// administrators; the operations check again.
+struct AdminRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("admin", "roles", use: roles)
+        routes.post("admin", "roles", use: grant)
+        routes.post("admin", "roles", ":grant", "retrait", use: revoke)
+    }
+
+    func roles(request: Request) async throws -> Response {
+        try await page(request).encodeResponse(for: request)
+    }
+
+    func grant(request: Request) async throws -> Response {
+        let values = request.formValues("email", "kind", "place_id", "organisation_id")
+        guard let kind = RoleKind(rawValue: values["kind"]!) else {
+            return try await page(request, values: values, problems: [FieldProblem("kind", "Choisissez un rôle dans la liste.")])
+                .encodeResponse(status: .badRequest, for: request)
+        }
+        let place = values["place_id"]!.trimmingCharacters(in: .whitespaces)
+        let organisation = values["organisation_id"]!
+        if !organisation.isEmpty, UUID(uuidString: organisation) == nil {
+            return try await page(request, values: values, problems: [FieldProblem("organisation_id", RolesMessages.unknownOrganisation)])
+                .encodeResponse(status: .badRequest, for: request)
+        }
+        let role = Role(kind, placeID: place.isEmpty ? nil : place, organisationID: UUID(uuidString: organisation))
+        let outcome = try await GrantRole(database: request.db, now: request.application.clock.now)
+            .run(actor: try request.requireUser(), email: values["email"]!, role: role)
+        switch outcome {
+        case .granted(let role):
+            return try await page(request, notice: "Rôle attribué\(French.colon)\(role.description).").encodeResponse(for: request)
+        case .refused(let problem):
+            return try await page(request, values: values, problems: [problem]).encodeResponse(status: .badRequest, for: request)
+        case .notAllowed:
+            throw Abort(.forbidden, reason: RolesMessages.notAllowed)
+        }
+    }
+
+    func revoke(request: Request) async throws -> Response {
+        guard let id = request.parameters.get("grant").flatMap(UUID.init(uuidString:)) else {
+            throw Abort(.notFound, reason: RolesMessages.unknownGrant)
+        }
+        switch try await RevokeRole(database: request.db, now: request.application.clock.now).run(actor: try request.requireUser(), grant: id) {
+        case .revoked(let role):
+            return try await page(request, notice: "Rôle retiré\(French.colon)\(role.description).").encodeResponse(for: request)
+        case .refused(let message):
+            return try await page(request, problems: [FieldProblem("", message)]).encodeResponse(status: .badRequest, for: request)
+        case .notAllowed:
+            throw Abort(.forbidden, reason: RolesMessages.notAllowed)
+        }
+    }
+
+    private func page(_ request: Request, notice: String? = nil, values: [String: String] = [:],
+                      problems: [FieldProblem] = []) async throws -> HTML {
+        RolesPage.render(.init(grants: try await Roles(request.db).all(), organisations: try await Organisations(request.db).all(),
+                               csrf: try await request.csrfToken(), notice: notice, values: values, problems: problems))
+    }
+}
