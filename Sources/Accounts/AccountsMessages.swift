@@ -109,5 +109,61 @@ public enum OrganisationMessages {
     public static let missingName = "Indiquez le nom de l'organisation (200 caractères au plus)."
     public static let siretShape = "Un SIRET compte 14 chiffres (les espaces sont permis)."
     public static let siretKey = "Ce SIRET n'est pas valide : sa clé de contrôle ne correspond pas. Vérifiez chaque chiffre."
+    public static let notMember = "Cette organisation n'est visible que de ses membres."
+    public static let otherAddress = "Cette invitation est destinée à une autre adresse : connectez-vous avec le compte invité."
+    public static let alreadyMember = "Vous êtes déjà membre de cette organisation."
+
+    static func invitationMail(inviter: String, organisation: String, link: String) -> (subject: String, body: String) {
+        ("Invitation à rejoindre \(organisation) sur Maillage", """
+        Bonjour,
+
+        \(inviter) vous invite à rejoindre l'organisation \(organisation) sur Maillage. Pour accepter, connectez-vous puis ouvrez ce lien (valable 7 jours) :
+        \(link)
+        """)
+    }
+
+    static func invitationWithoutAccountMail(inviter: String, organisation: String) -> (subject: String, body: String) {
+        ("Invitation à rejoindre \(organisation) sur Maillage", """
+        Bonjour,
+
+        \(inviter) vous invite à rejoindre l'organisation \(organisation) sur Maillage. Cette adresse n'a pas encore de compte : créez-en un, puis demandez à \(inviter) de vous inviter de nouveau.
+        """)
+    }
+
     public static let siretTaken = "Une organisation inscrite a déjà ce SIRET : demandez à ses membres de vous y ajouter."
+}
+
+/// The French text of place claims and edits.
+public enum PlaceMessages {
+    public static let unknownPlace = "Ce lieu n'existe pas ou n'est plus recensé."
+    public static let missingMessage = "Dites en quelques mots qui vous êtes pour ce lieu (500 caractères au plus)."
+    public static let alreadyManager = "Vous gérez déjà ce lieu."
+    public static let alreadyClaimed = "Votre demande pour ce lieu attend déjà la décision d'un administrateur."
+    public static let notManager = "Seul un gestionnaire de ce lieu peut modifier sa fiche."
+    public static let notAdministrator = "Seul un administrateur peut décider d'une demande ou annuler une modification."
+    public static let alreadyDecided = "Cette demande a déjà été décidée."
+    public static let missingReason = "Donnez la raison du refus : elle sera envoyée à la personne."
+    public static let unchanged = "Rien n'a changé : la fiche est enregistrée telle quelle."
+    public static let unknownEdit = "Cette modification n'existe pas."
+    public static let savedWithWarnings = "Fiche enregistrée. Vérifiez toutefois les remarques ci-dessous."
+    public static let idFixed = "L'identifiant d'un lieu ne change pas."
+}
+
+extension PlaceMessages {
+    static func claimApprovedMail(placeID: String) -> (subject: String, body: String) {
+        ("Vous gérez désormais un lieu sur Maillage", """
+        Bonjour,
+
+        Votre demande est acceptée\u{00A0}: vous gérez désormais la fiche du lieu «\u{00A0}\(placeID)\u{00A0}» sur Maillage. Connectez-vous pour la mettre à jour.
+        """)
+    }
+
+    static func claimRefusedMail(placeID: String, reason: String) -> (subject: String, body: String) {
+        ("Votre demande de gestion d'un lieu sur Maillage", """
+        Bonjour,
+
+        Votre demande pour gérer le lieu «\u{00A0}\(placeID)\u{00A0}» n'a pas été acceptée, pour cette raison\u{00A0}:
+        \(reason)
+        """)
+    }
 }

@@ -43,5 +43,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     try routes.register(collection: DirectoryRoutes())
     try routes.register(collection: DirectoryAPI())
     try routes.register(collection: AccountRoutes())
+    try routes.register(collection: PlaceManagementRoutes())
+    try routes.register(collection: OrganisationRoutes())
     try routes.register(collection: AdminRoutes())
 }

@@ -21,6 +21,17 @@ public enum Paths {
     case confirmEmailChange
     case deleteAccount
     case adminRoles
+    case claimPlace(id: String)
+    case editPlace(id: String)
+    case placeHistory(id: String)
+    case adminClaims
+    case approveClaim(UUID)
+    case refuseClaim(UUID)
+    case revertEdit(Int)
+    case organisations
+    case organisation(UUID)
+    case inviteMember(UUID)
+    case acceptInvitation
     case revokeRole(UUID)
 
     public var url: String {
@@ -45,6 +56,17 @@ public enum Paths {
         case .confirmEmailChange: "/compte/adresse/confirmer"
         case .deleteAccount: "/compte/suppression"
         case .adminRoles: "/admin/roles"
+        case .claimPlace(let id): "/lieux/\(Self.segment(id))/revendiquer"
+        case .editPlace(let id): "/lieux/\(Self.segment(id))/modifier"
+        case .placeHistory(let id): "/lieux/\(Self.segment(id))/historique"
+        case .adminClaims: "/admin/revendications"
+        case .approveClaim(let id): "/admin/revendications/\(id.uuidString.lowercased())/acceptation"
+        case .refuseClaim(let id): "/admin/revendications/\(id.uuidString.lowercased())/refus"
+        case .revertEdit(let id): "/admin/modifications/\(id)/annulation"
+        case .organisations: "/organisations"
+        case .organisation(let id): "/organisations/\(id.uuidString.lowercased())"
+        case .inviteMember(let id): "/organisations/\(id.uuidString.lowercased())/invitations"
+        case .acceptInvitation: "/organisations/invitation"
         case .revokeRole(let id): "/admin/roles/\(id.uuidString.lowercased())/retrait"
         }
     }
@@ -55,6 +77,7 @@ public enum Paths {
         case .verifyEmail: .confirmEmail
         case .resetPassword: .newPassword
         case .changeEmail: .confirmEmailChange
+        case .joinOrganisation: .acceptInvitation
         }
         return page.url + "?jeton=" + segment(token)
     }

@@ -12,12 +12,14 @@ import VaporTesting
 @Suite("Authorization: every route in the table, every role checked on every route")
 struct RouteRoleTests {
     /// Path parameters filled with things that exist: the example's place, a département.
-    static let parameters = ["id": "structure-1", "code": "51", "grant": UUID().uuidString, "**": "leaflet.js"]
+    static let parameters = ["id": "structure-1", "code": "51", "grant": UUID().uuidString, "claim": UUID().uuidString,
+                             "edit": "999999", "**": "leaflet.js"]
 
-    static func concrete(_ path: [PathComponent]) -> String {
+    static func concrete(_ path: [PathComponent], organisation: UUID) -> String {
         "/" + path.map { component in
             switch component {
             case .constant(let text): text
+            case .parameter("organisation"): organisation.uuidString.lowercased()
             case .parameter(let name): parameters[name]!
             case .catchall: parameters["**"]!
             case .anything: "x"
@@ -56,6 +58,14 @@ struct RouteRoleTests {
                 #expect(try await GrantRole(database: app.db, now: 0).run(actor: nil, email: email, role: role) == .granted(role))
                 personas.append((kind.label, [kind], browser))
             }
+            // every account a member of the organisation, so that its pages are theirs to see
+            let settings = app.accounts
+            for user in try await User.query(on: app.db).filter(\.$id != founder.requireID()).all() {
+                _ = try await InviteMember(database: app.db, settings: settings).run(actor: founder, organisation: organisationID, email: user.email)
+                let token = String(try link(in: await outbox(app), to: user.email).split(separator: "=")[1])
+                #expect(try await AcceptInvitation(database: app.db, settings: settings).run(actor: user, token: token)
+                        == .joined(organisation: organisationID, name: "Conseil départemental"))
+            }
             // logging out last, so that each persona stays logged in for the other routes
             let routes = app.routes.all.sorted { ($0.path.map(\.description) == ["deconnexion"] ? 1 : 0, "\($0.path)") < ($1.path.map(\.description) == ["deconnexion"] ? 1 : 0, "\($1.path)") }
 
@@ -66,7 +76,7 @@ struct RouteRoleTests {
                 for route in routes {
                     let key = AuthorizationTable.key(method: route.method.rawValue, path: route.path.map(\.description))
                     let access = try #require(AuthorizationTable.routes[key])
-                    let path = Self.concrete(route.path)
+                    let path = Self.concrete(route.path, organisation: organisationID)
                     let page = route.method == .POST ? try await persona.browser.post(path, [:]) : try await persona.browser.get(path)
                     let toLogin = page.status == .seeOther && page.headers.first(name: .location) == "/connexion"
                     let refused = page.status == .forbidden || toLogin

@@ -7,6 +7,7 @@ struct CreateAccountTokens: AsyncMigration {
             .field("user_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
             .field("purpose", .string, .required)
             .field("new_email", .string)
+            .field("organisation_id", .uuid)
             .field("expires_at", .int64, .required)
             .field("used_at", .int64)
             .create()

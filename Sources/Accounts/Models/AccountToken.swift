@@ -10,12 +10,14 @@ public final class AccountToken: Model, @unchecked Sendable {
         case verifyEmail = "verify_email"
         case resetPassword = "reset_password"
         case changeEmail = "change_email"
+        case joinOrganisation = "join_organisation"
 
         /// How long a link stays valid, in seconds.
         var lifetime: Int {
             switch self {
             case .verifyEmail, .changeEmail: 48 * 3600
             case .resetPassword: 3600
+            case .joinOrganisation: 7 * 24 * 3600
             }
         }
     }
@@ -28,6 +30,8 @@ public final class AccountToken: Model, @unchecked Sendable {
     @Field(key: "purpose") public var purpose: Purpose
     /// For `changeEmail`: the address the account moves to.
     @OptionalField(key: "new_email") public var newEmail: String?
+    /// For `joinOrganisation`: the organisation the account is invited to.
+    @OptionalField(key: "organisation_id") public var organisationID: UUID?
     @Field(key: "expires_at") public var expiresAt: Int
     @OptionalField(key: "used_at") public var usedAt: Int?
 
@@ -36,11 +40,12 @@ public final class AccountToken: Model, @unchecked Sendable {
 
     public init() {}
 
-    init(digest: String, purpose: Purpose, userID: UUID, newEmail: String? = nil, at now: Int) {
+    init(digest: String, purpose: Purpose, userID: UUID, newEmail: String? = nil, organisationID: UUID? = nil, at now: Int) {
         id = digest
         self.purpose = purpose
         $user.id = userID
         self.newEmail = newEmail
+        self.organisationID = organisationID
         expiresAt = now + purpose.lifetime
     }
 }

@@ -9,12 +9,12 @@ struct MailLinks: Sendable {
     let settings: AccountsSettings
 
     /// A new link for `user`, and its mail queued in the outbox.
-    func send(_ purpose: AccountToken.Purpose, to user: User, newEmail: EmailAddress? = nil,
+    func send(_ purpose: AccountToken.Purpose, to user: User, newEmail: EmailAddress? = nil, organisationID: UUID? = nil,
               mail: (_ link: String) -> (subject: String, body: String)) async throws {
         let token = SecretToken.generate()
         let now = settings.clock.now
         try await AccountToken(digest: SecretToken.digest(token), purpose: purpose, userID: user.requireID(),
-                               newEmail: newEmail?.text, at: now).create(on: database)
+                               newEmail: newEmail?.text, organisationID: organisationID, at: now).create(on: database)
         let (subject, body) = mail(settings.link(purpose, token))
         try await OutboxMail(to: newEmail?.text ?? user.email, subject: subject, body: body, at: now).create(on: database)
     }

@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 
 /// Reading organisations.
 public struct Organisations: Sendable {
@@ -6,6 +7,30 @@ public struct Organisations: Sendable {
 
     public init(_ database: any Database) {
         self.database = database
+    }
+
+    /// The organisations `userID` is a member of, by name.
+    public func of(_ userID: UUID) async throws -> [Organisation] {
+        try await Organisation.query(on: database).join(OrganisationMember.self, on: \Organisation.$id == \OrganisationMember.$organisation.$id)
+            .filter(OrganisationMember.self, \.$user.$id == userID).sort(\.$name).all()
+    }
+
+    public func members(of organisationID: UUID) async throws -> [User] {
+        try await User.query(on: database).join(OrganisationMember.self, on: \User.$id == \OrganisationMember.$user.$id)
+            .filter(OrganisationMember.self, \.$organisation.$id == organisationID).filter(\.$deletedAt == nil).sort(\.$name).all()
+    }
+
+    /// The organisation, if `user` may see it: a member, or an administrator.
+    public func visible(_ organisationID: UUID, to user: User) async throws -> Organisation? {
+        guard let organisation = try await Organisation.find(organisationID, on: database) else { return nil }
+        let userID = try user.requireID()
+        if try await isMember(userID, of: organisationID) { return organisation }
+        return AccountsPermissions.mayAdminister(try await Roles(database).of(userID)) ? organisation : nil
+    }
+
+    func isMember(_ userID: UUID, of organisationID: UUID) async throws -> Bool {
+        try await OrganisationMember.query(on: database).filter(\.$organisation.$id == organisationID)
+            .filter(\.$user.$id == userID).first() != nil
     }
 
     /// Every organisation, by name.

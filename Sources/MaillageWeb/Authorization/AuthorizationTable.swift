@@ -37,6 +37,24 @@ enum AuthorizationTable {
         "POST /compte/mot-de-passe": .signedIn,
         "POST /compte/adresse": .signedIn,
         "POST /compte/suppression": .signedIn,
+        // organisations: membership is checked on the organisation the path names
+        "GET /organisations": .signedIn,
+        "POST /organisations": .signedIn,
+        "GET /organisations/:organisation": .signedIn,
+        "POST /organisations/:organisation/invitations": .signedIn,
+        "GET /organisations/invitation": .signedIn,
+        "POST /organisations/invitation": .signedIn,
+        // places: claimed by anyone logged in, edited by their managers (the operation checks
+        // that the role holds for the place in the path), their history for managers and admins
+        "GET /lieux/:id/revendiquer": .signedIn,
+        "POST /lieux/:id/revendiquer": .signedIn,
+        "GET /lieux/:id/modifier": .roles([.gestionnaire]),
+        "POST /lieux/:id/modifier": .roles([.gestionnaire]),
+        "GET /lieux/:id/historique": .roles([.gestionnaire, .administrateur]),
+        "GET /admin/revendications": .roles(AccountsPermissions.administration),
+        "POST /admin/revendications/:claim/acceptation": .roles(AccountsPermissions.administration),
+        "POST /admin/revendications/:claim/refus": .roles(AccountsPermissions.administration),
+        "POST /admin/modifications/:edit/annulation": .roles(AccountsPermissions.administration),
         // administration
         "GET /admin/roles": .roles(AccountsPermissions.administration),
         "POST /admin/roles": .roles(AccountsPermissions.administration),

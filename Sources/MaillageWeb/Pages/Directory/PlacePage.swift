@@ -48,7 +48,8 @@ enum PlacePage {
                 .section(.h2(.text("Présentation")), .forEach(details.components(separatedBy: "\n").filter { !$0.isEmpty }) { .p(.text($0)) })
             },
             .p(.class("muted"), .text("Mis à jour le \(French.date(place.updatedOn, weekday: false))"
-                                       + (place.source.map { " — source\(French.colon)\($0)" } ?? "") + "."))
+                                       + (place.source.map { " — source\(French.colon)\($0)" } ?? "") + ".")),
+            .p(.a(.href(Paths.claimPlace(id: place.id).url), .text("Vous gérez ce lieu\u{202F}? Demandez à mettre à jour sa fiche")))
         )
     }
 

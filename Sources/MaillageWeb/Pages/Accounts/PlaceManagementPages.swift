@@ -1,0 +1,89 @@
+import Accounts
+import Directory
+import MaillageCore
+import Plot
+
+/// Claiming a place, editing its fiche, reading its history; and the administrators' list of
+/// claims.
+enum PlaceManagementPages {
+    static func claim(_ place: Place, csrf: String, values: [String: String] = [:], problems: [FieldProblem] = []) -> HTML {
+        Layout.page(
+            title: "Gérer \(French.quoted(place.name))",
+            .h1(.text("Gérer la fiche de \(place.name)")),
+            .p(.text("Un administrateur de Maillage lira votre demande et vous répondra par courriel.")),
+            FormMarkup(action: Paths.claimPlace(id: place.id).url, csrf: csrf, values: values, problems: problems).render([
+                .init(name: "message", label: "Qui êtes-vous pour ce lieu\u{202F}?", hint: "Par exemple\u{00A0}: « responsable de l'espace numérique de la médiathèque »."),
+            ], submit: "Envoyer la demande")
+        )
+    }
+
+    /// Every field of the standard but the id, filled with the place's values (or what was typed).
+    static func edit(_ place: Place, csrf: String, notice: String? = nil, values: [String: String]? = nil, problems: [FieldProblem] = []) -> HTML {
+        let shown = values ?? Dictionary(uniqueKeysWithValues: PlaceField.allCases.map { ($0.rawValue, place.text($0)) })
+        let fields = PlaceField.allCases.filter { $0 != .id }.map { field in
+            FormMarkup.Field(name: field.rawValue, label: field.title + (field.isRequired ? " (obligatoire)" : ""), hint: hint(field))
+        }
+        return Layout.page(
+            title: "Modifier \(French.quoted(place.name))",
+            .h1(.text("Modifier la fiche de \(place.name)")),
+            .unwrap(notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
+            .p(.a(.href(Paths.placeHistory(id: place.id).url), .text("Historique des modifications"))),
+            FormMarkup(action: Paths.editPlace(id: place.id).url, csrf: csrf, values: shown, problems: problems)
+                .render(fields, submit: "Enregistrer la fiche")
+        )
+    }
+
+    static func hint(_ field: PlaceField) -> String? {
+        switch field {
+        case .horaires: "Au format OpenStreetMap, par exemple\u{00A0}: Mo-Fr 09:00-12:00,14:00-18:00; Sa 09:00-12:00"
+        case .services, .publicsSpecifiquementAdresses, .priseEnChargeSpecifique, .fraisACharge, .dispositifProgrammesNationaux,
+             .formationsLabels, .modalitesAcces, .modalitesAccompagnement, .typologie:
+            "Valeurs de la liste du standard, séparées par «\u{00A0}|\u{00A0}»."
+        case .dateMaj: "AAAA-MM-JJ"
+        default: nil
+        }
+    }
+
+    static func history(_ place: Place, edits: [PlaceEdit], csrf: String, mayRevert: Bool) -> HTML {
+        Layout.page(
+            title: "Historique de \(French.quoted(place.name))",
+            .h1(.text("Historique de la fiche de \(place.name)")),
+            .if(edits.isEmpty, .p(.text("La fiche n'a pas été modifiée sur Maillage."))),
+            .forEach(edits) { edit in
+                .section(
+                    .h2(.text("N°\u{00A0}\(edit.id!), le \(French.date(LocalDateTime(minutesSinceEpoch: edit.at / 60).date)), par \(edit.user.name)"
+                              + (edit.reverts.map { " (annule le n°\u{00A0}\($0))" } ?? ""))),
+                    .table(
+                        .thead(.tr(.th("Champ"), .th("Avant"), .th("Après"))),
+                        .tbody(.forEach(edit.after.keys.sorted()) { name in
+                            .tr(.td(.text(PlaceField(rawValue: name)?.title ?? name)), .td(.text(edit.before[name] ?? "")), .td(.text(edit.after[name] ?? "")))
+                        })
+                    ),
+                    .if(mayRevert, FormMarkup(action: Paths.revertEdit(edit.id!).url, csrf: csrf)
+                        .render([], submit: "Annuler cette modification", secondary: true, label: "Annuler la modification n°\u{00A0}\(edit.id!)"))
+                )
+            }
+        )
+    }
+
+    static func claims(_ claims: [PlaceClaim], csrf: String, notice: String? = nil, problems: [FieldProblem] = []) -> HTML {
+        Layout.page(
+            title: "Demandes de gestion",
+            .h1(.text("Demandes de gestion de lieux")),
+            .unwrap(notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
+            .if(claims.isEmpty, .p(.text("Aucune demande n'attend de décision."))),
+            .forEach(claims) { claim in
+                .section(
+                    .h2(.text("\(claim.user.name) (\(claim.user.email))")),
+                    .p(.text("Lieu\(French.colon)"), .a(.href(Paths.place(id: claim.placeID).url), .text(claim.placeID))),
+                    .p(.text("Message\(French.colon)\(claim.message)")),
+                    FormMarkup(action: Paths.approveClaim(claim.id!).url, csrf: csrf).render([], submit: "Accepter",
+                                                                                            label: "Accepter la demande de \(claim.user.name)"),
+                    FormMarkup(action: Paths.refuseClaim(claim.id!).url, csrf: csrf, problems: problems).render([
+                        .init(name: "reason-\(claim.id!.uuidString.lowercased())", label: "Raison du refus"),
+                    ], submit: "Refuser", secondary: true, label: "Refuser la demande de \(claim.user.name)")
+                )
+            }
+        )
+    }
+}

@@ -1,0 +1,142 @@
+import Accounts
+import Directory
+import Foundation
+import MaillageCore
+import Plot
+import Vapor
+
+/// Claims, edits and history of places; the administrators' decisions and reverts.
+struct PlaceManagementRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("lieux", ":id", "revendiquer", use: claimForm)
+        routes.post("lieux", ":id", "revendiquer", use: claim)
+        routes.get("lieux", ":id", "modifier", use: editForm)
+        routes.post("lieux", ":id", "modifier", use: edit)
+        routes.get("lieux", ":id", "historique", use: history)
+        routes.get("admin", "revendications", use: claims)
+        routes.post("admin", "revendications", ":claim", "acceptation", use: approve)
+        routes.post("admin", "revendications", ":claim", "refus", use: refuse)
+        routes.post("admin", "modifications", ":edit", "annulation", use: revert)
+    }
+
+    func claimForm(request: Request) async throws -> HTML {
+        PlaceManagementPages.claim(try await request.requirePlace(), csrf: try await request.csrfToken())
+    }
+
+    func claim(request: Request) async throws -> Response {
+        let place = try await request.requirePlace()
+        let values = request.formValues("message")
+        switch try await ClaimPlace(database: request.db, now: request.application.clock.now)
+            .run(actor: try request.requireUser(), placeID: place.id, message: values["message"]!) {
+        case .claimed:
+            return try await MessagePage.render(title: "Demande envoyée", ["Votre demande de gestion de \(place.name) est envoyée. Vous recevrez la réponse par courriel."],
+                                                link: (Paths.place(id: place.id).url, "Revenir à la fiche")).encodeResponse(for: request)
+        case .refused(let problem):
+            return try await PlaceManagementPages.claim(place, csrf: request.csrfToken(), values: values, problems: [problem])
+                .encodeResponse(status: .badRequest, for: request)
+        }
+    }
+
+    func editForm(request: Request) async throws -> HTML {
+        let place = try await request.requireManagedPlace()
+        return PlaceManagementPages.edit(place, csrf: try await request.csrfToken())
+    }
+
+    func edit(request: Request) async throws -> Response {
+        let place = try await request.requireManagedPlace()
+        var values: [PlaceField: String] = [:]
+        for field in PlaceField.allCases where field != .id {
+            if let value = try? request.content.get(String.self, at: field.rawValue) { values[field] = value }
+        }
+        switch try await EditPlace(database: request.db, now: request.application.clock.now)
+            .run(actor: try request.requireUser(), placeID: place.id, values: values) {
+        case .edited(_, let warnings) where !warnings.isEmpty:
+            // Saved, as an import would save it; what it would warn of is shown next to its field.
+            let saved = try await request.requirePlace()
+            return try await PlaceManagementPages.edit(saved, csrf: request.csrfToken(), notice: PlaceMessages.savedWithWarnings, problems: warnings)
+                .encodeResponse(for: request)
+        case .edited, .unchanged:
+            return request.redirect(to: Paths.place(id: place.id).url, redirectType: .normal)
+        case .refused(let problems):
+            let typed = Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) })
+            return try await PlaceManagementPages.edit(place, csrf: request.csrfToken(), values: typed, problems: problems)
+                .encodeResponse(status: .badRequest, for: request)
+        case .notAllowed:
+            throw Abort(.forbidden, reason: PlaceMessages.notManager)
+        }
+    }
+
+    func history(request: Request) async throws -> HTML {
+        let place = try await request.requirePlace()
+        let roles = try await request.roles()
+        let administrator = AccountsPermissions.mayAdminister(roles)
+        guard administrator || roles.contains(Role(.gestionnaire, placeID: place.id)) else {
+            throw Abort(.forbidden, reason: PlaceMessages.notManager)
+        }
+        return PlaceManagementPages.history(place, edits: try await PlaceClaims(request.db).edits(of: place.id),
+                                            csrf: try await request.csrfToken(), mayRevert: administrator)
+    }
+
+    func claims(request: Request) async throws -> HTML {
+        PlaceManagementPages.claims(try await PlaceClaims(request.db).pending(), csrf: try await request.csrfToken())
+    }
+
+    func approve(request: Request) async throws -> Response {
+        try await decide(request, .approve)
+    }
+
+    func refuse(request: Request) async throws -> Response {
+        let id = request.parameters.get("claim") ?? ""
+        return try await decide(request, .refuse(reason: request.formValue("reason-\(id.lowercased())")))
+    }
+
+    private func decide(_ request: Request, _ decision: DecideClaim.Decision) async throws -> Response {
+        guard let id = request.parameters.get("claim").flatMap(UUID.init(uuidString:)) else {
+            throw Abort(.notFound, reason: PlaceMessages.alreadyDecided)
+        }
+        let outcome = try await DecideClaim(database: request.db, settings: request.application.accounts)
+            .run(actor: try request.requireUser(), claim: id, decision: decision)
+        let pending = try await PlaceClaims(request.db).pending()
+        switch outcome {
+        case .approved:
+            return try await PlaceManagementPages.claims(pending, csrf: request.csrfToken(), notice: "Demande acceptée.").encodeResponse(for: request)
+        case .refused:
+            return try await PlaceManagementPages.claims(pending, csrf: request.csrfToken(), notice: "Demande refusée.").encodeResponse(for: request)
+        case .problem(let problem):
+            let field = problem.field == "reason" ? "reason-\(id.uuidString.lowercased())" : problem.field
+            return try await PlaceManagementPages.claims(pending, csrf: request.csrfToken(), problems: [FieldProblem(field, problem.message)])
+                .encodeResponse(status: .badRequest, for: request)
+        case .notAllowed:
+            throw Abort(.forbidden, reason: PlaceMessages.notAdministrator)
+        }
+    }
+
+    func revert(request: Request) async throws -> Response {
+        guard let id = request.parameters.get("edit").flatMap(Int.init) else { throw Abort(.notFound, reason: PlaceMessages.unknownEdit) }
+        switch try await RevertPlaceEdit(database: request.db, now: request.application.clock.now).run(actor: try request.requireUser(), edit: id) {
+        case .edited, .unchanged:
+            guard let edit = try await PlaceEdit.find(id, on: request.db) else { throw Abort(.notFound, reason: PlaceMessages.unknownEdit) }
+            return request.redirect(to: Paths.placeHistory(id: edit.placeID).url, redirectType: .normal)
+        case .refused(let problems):
+            throw Abort(.badRequest, reason: problems.map(\.message).joined(separator: " "))
+        case .notAllowed:
+            throw Abort(.forbidden, reason: PlaceMessages.notAdministrator)
+        }
+    }
+}
+
+extension Request {
+    func requirePlace() async throws -> Place {
+        guard let place = try await placeFromPath() else { throw Abort(.notFound, reason: PlaceMessages.unknownPlace) }
+        return place
+    }
+
+    /// The place in the path, if the account manages it: another manager's place is a 403.
+    func requireManagedPlace() async throws -> Place {
+        let place = try await requirePlace()
+        guard try await roles().contains(Role(.gestionnaire, placeID: place.id)) else {
+            throw Abort(.forbidden, reason: PlaceMessages.notManager)
+        }
+        return place
+    }
+}

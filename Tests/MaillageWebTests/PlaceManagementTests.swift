@@ -1,0 +1,137 @@
+import Accounts
+import Directory
+import FluentKit
+import Foundation
+import MaillageCore
+import MaillageTestSupport
+import MaillageWeb
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Places: claimed, approved, edited as at import, kept in history, reverted")
+struct PlaceManagementTests {
+    static let hours = "Mo-Fr 10:00-12:00,14:00-17:00; Sa 09:00-12:00"
+
+    /// Paul claims the example's place and Marie, administrator, approves.
+    static func manager(_ app: Application) async throws -> (paul: Browser, marie: Browser) {
+        let marie = try await RolesPageTests.administrator(app)
+        let paul = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
+        try await paul.get("/lieux/structure-1/revendiquer")
+        let sent = try await paul.post("/lieux/structure-1/revendiquer", ["message": "Responsable de l'espace numérique"])
+        #expect(sent.html.contains("Votre demande de gestion de Anonymal est envoyée"))
+        let claim = try #require(try await PlaceClaim.query(on: app.db).first())
+        try await marie.get("/admin/revendications")
+        let approved = try await marie.post("/admin/revendications/\(claim.id!.uuidString.lowercased())/acceptation", [:])
+        #expect(approved.html.contains("Demande acceptée."))
+        try await paul.get("/lieux/structure-1/modifier")
+        return (paul, marie)
+    }
+
+    @Test("claim → approval → new hours: the public page and the export show them; the history and the audit log keep the change")
+    func claimApproveEdit() async throws {
+        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+            let (paul, _) = try await Self.manager(app)
+            #expect(try await outbox(app).last?.subject == "Vous gérez désormais un lieu sur Maillage")
+
+            let form = try await paul.get("/lieux/structure-1/modifier")
+            #expect(form.status == .ok)
+            #expect(form.html.contains("value=\"Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00\"") || form.html.contains("id=\"horaires\""))
+            let saved = try await paul.post("/lieux/structure-1/modifier", ["horaires": Self.hours])
+            #expect(saved.status == .seeOther)
+
+            let page = try await Browser(app).get("/lieux/structure-1")
+            #expect(page.html.contains("Samedi\u{00A0}: 9\u{00A0}h – 12\u{00A0}h"))
+            let sink = TextSink()
+            try await ExportPlaces(database: app.db).run(format: .csv, to: sink)
+            #expect(sink.text.contains(Self.hours))
+
+            let history = try await paul.get("/lieux/structure-1/historique")
+            #expect(history.html.contains("<td>Horaires</td>"))
+            #expect(history.html.contains("<td>\(Self.hours)</td>"))
+            #expect(!history.html.contains("Annuler cette modification"))
+            let lines = try await AuditLog(app.db).entries(about: "place:structure-1")
+            #expect(lines.map(\.action) == ["place.edited", "claim.approved", "claim.submitted"])
+            #expect(lines.first?.detail == "horaires")
+        }
+    }
+
+    @Test("an edit is validated exactly as an import: errors refuse it next to their fields; warnings are shown after saving")
+    func validatedAsImport() async throws {
+        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+            let (paul, _) = try await Self.manager(app)
+            let refused = try await paul.post("/lieux/structure-1/modifier", ["code_postal": "Reims", "nom": "", "typologie": "Château"])
+            #expect(refused.status == .badRequest)
+            #expect(refused.html.contains("id=\"nom-erreur\""))
+            #expect(refused.html.contains("id=\"code_postal-erreur\""))
+            #expect(refused.html.contains("id=\"typologie-erreur\""))
+            #expect(refused.html.contains("value=\"Reims\""))
+            #expect(try await PlaceStore(app.db).find(id: "structure-1")?.name == "Anonymal")
+            #expect(try await PlaceEdit.query(on: app.db).count() == 0)
+
+            // hours an import would keep with a warning are kept, and the warning shown
+            let warned = try await paul.post("/lieux/structure-1/modifier", ["horaires": "du lundi au vendredi"])
+            #expect(warned.status == .ok)
+            #expect(warned.html.contains("Fiche enregistrée."))
+            #expect(warned.html.contains("id=\"horaires-erreur\""))
+            #expect(try await PlaceStore(app.db).find(id: "structure-1")?.text(.horaires) == "du lundi au vendredi")
+        }
+    }
+
+    @Test("another place's id in the URL is refused: a manager manages their own place only")
+    func otherPlace() async throws {
+        try await withApp(importing: Shared.realCSV) { app in
+            _ = try await ImportPlaces(database: app.db).run(files: [Shared.path("exemple-valide.csv")])
+            let (paul, _) = try await Self.manager(app)
+            let other = try #require(try await PlaceStore(app.db).page(after: nil, limit: 1).first { $0.id != "structure-1" })
+            let path = Paths.editPlace(id: other.id).url
+            #expect(try await paul.get(path).status == .forbidden)
+            let before = other.text(.horaires)
+            #expect(try await paul.post(path, ["horaires": Self.hours]).status == .forbidden)
+            #expect(try await PlaceStore(app.db).find(id: other.id)?.text(.horaires) == before)
+            #expect(try await paul.get(Paths.placeHistory(id: other.id).url).status == .forbidden)
+        }
+    }
+
+    @Test("an administrator reverts an edit: the old value is back, and the revert is itself an edit")
+    func revert() async throws {
+        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+            let (paul, marie) = try await Self.manager(app)
+            let original = try #require(try await PlaceStore(app.db).find(id: "structure-1")?.text(.horaires))
+            #expect(try await paul.post("/lieux/structure-1/modifier", ["horaires": Self.hours]).status == .seeOther)
+            let edit = try #require(try await PlaceEdit.query(on: app.db).first())
+
+            let history = try await marie.get("/lieux/structure-1/historique")
+            #expect(history.html.contains("Annuler cette modification"))
+            #expect(try await paul.post("/admin/modifications/\(edit.id!)/annulation", [:]).status == .forbidden)
+            let reverted = try await marie.post("/admin/modifications/\(edit.id!)/annulation", [:])
+            #expect(reverted.status == .seeOther)
+            #expect(try await PlaceStore(app.db).find(id: "structure-1")?.text(.horaires) == original)
+            let edits = try await PlaceClaims(app.db).edits(of: "structure-1")
+            #expect(edits.map(\.reverts) == [edit.id, nil])
+            #expect(try await AuditLog(app.db).entries(about: "place:structure-1").first?.action == "place.reverted")
+            #expect(try await AuditLog(app.db).verify() == .intact(lines: 6))
+        }
+    }
+
+    @Test("a refused claim needs a reason, which the person receives")
+    func refusedClaim() async throws {
+        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+            let marie = try await RolesPageTests.administrator(app)
+            let paul = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
+            try await paul.get("/lieux/structure-1/revendiquer")
+            try await paul.post("/lieux/structure-1/revendiquer", ["message": "Bénévole"])
+            #expect(try await paul.post("/lieux/structure-1/revendiquer", ["message": "Bénévole"]).html.contains("attend déjà"))
+            let claim = try #require(try await PlaceClaim.query(on: app.db).first())
+            let id = claim.id!.uuidString.lowercased()
+            try await marie.get("/admin/revendications")
+            let noReason = try await marie.post("/admin/revendications/\(id)/refus", [:])
+            #expect(noReason.status == .badRequest)
+            #expect(noReason.html.contains("id=\"reason-\(id)-erreur\""))
+            #expect(try await marie.post("/admin/revendications/\(id)/refus", ["reason-\(id)": "Le lieu a déjà un gestionnaire."]).html.contains("Demande refusée."))
+            #expect(try await outbox(app).last?.body.contains("Le lieu a déjà un gestionnaire.") == true)
+            #expect(try await Roles(app.db).of(try #require(try await User.query(on: app.db).filter(\.$emailKey == "paul@exemple.fr").first()).requireID()).isEmpty)
+            #expect(try await paul.get("/lieux/structure-1/modifier").status == .forbidden)
+        }
+    }
+}
