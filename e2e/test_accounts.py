@@ -1,42 +1,10 @@
 """A person signs up, confirms their address from the mail, logs in and out; each page is
 accessible and fits a phone."""
-import re
-
 import pytest
-from axe_selenium_python import Axe
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-PASSWORD = "cheval agrafe batterie correcte"
-
-
-def check_page(browser, screenshot, name):
-    screenshot(name)
-    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
-    axe = Axe(browser)
-    axe.inject()
-    serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], axe.report(serious)
-
-
-def heading(browser, text):
-    """Waits for the page whose h1 is `text` (a click loads the next page asynchronously)."""
-    def shown(b):
-        try:
-            return b.find_element(By.TAG_NAME, "h1").text == text
-        except StaleElementReferenceException:
-            return False
-    WebDriverWait(browser, 10).until(shown, f"no page titled {text!r}")
-
-
-def fill(browser, **fields):
-    for name, value in fields.items():
-        element = browser.find_element(By.ID, name)
-        element.clear()
-        element.send_keys(value)
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+from journeys import PASSWORD, check_page, fill, heading, mail_link
 
 
 @pytest.mark.parametrize("width", [1280, 360])
@@ -59,10 +27,7 @@ def test_sign_up_confirm_log_in(base_url, browser, screenshot, outbox, width):
     check_page(browser, screenshot, f"inscription-envoyee-{width}")
 
     # the mail carries the link; the page it opens confirms with one button
-    mail = [m for m in outbox() if m["to"] == email][-1]
-    assert mail["subject"] == "Confirmez votre adresse sur Maillage"
-    link = re.search(r"http://\S+", mail["body"]).group(0)
-    browser.get(base_url + link[link.index("/compte/"):])
+    browser.get(base_url + mail_link(outbox, email, "/compte/confirmer"))
     check_page(browser, screenshot, f"confirmer-{width}")
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     heading(browser, "Adresse confirmée")

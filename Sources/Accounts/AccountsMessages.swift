@@ -167,3 +167,15 @@ extension PlaceMessages {
         """)
     }
 }
+
+/// The French text of API tokens.
+public enum APITokenMessages {
+    public static let missingName = "Nommez le jeton d'après ce qui l'utilisera (100 caractères au plus)."
+    public static let noScope = "Choisissez au moins une autorisation."
+    public static let unknownToken = "Ce jeton n'existe pas ou a déjà été révoqué."
+    public static let missing = "Cette adresse demande un jeton d'API\u{00A0}: en-tête «\u{00A0}Authorization: Bearer mlg_…\u{00A0}»."
+    public static let invalid = "Ce jeton d'API n'est pas valide ou a été révoqué."
+    public static func insufficient(_ scope: APIScope) -> String {
+        "Ce jeton n'a pas l'autorisation «\u{00A0}\(scope.rawValue)\u{00A0}» demandée par cette adresse."
+    }
+}

@@ -42,6 +42,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     try routes.register(collection: AssetRoutes(leaflet: leaflet))
     try routes.register(collection: DirectoryRoutes())
     try routes.register(collection: DirectoryAPI())
+    try routes.register(collection: OrganisationAPI())
     try routes.register(collection: AccountRoutes())
     try routes.register(collection: PlaceManagementRoutes())
     try routes.register(collection: OrganisationRoutes())

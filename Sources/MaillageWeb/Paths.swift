@@ -32,6 +32,8 @@ public enum Paths {
     case organisation(UUID)
     case inviteMember(UUID)
     case acceptInvitation
+    case createToken(UUID)
+    case revokeToken(organisation: UUID, token: UUID)
     case revokeRole(UUID)
 
     public var url: String {
@@ -67,6 +69,8 @@ public enum Paths {
         case .organisation(let id): "/organisations/\(id.uuidString.lowercased())"
         case .inviteMember(let id): "/organisations/\(id.uuidString.lowercased())/invitations"
         case .acceptInvitation: "/organisations/invitation"
+        case .createToken(let id): "/organisations/\(id.uuidString.lowercased())/jetons"
+        case .revokeToken(let organisation, let token): "/organisations/\(organisation.uuidString.lowercased())/jetons/\(token.uuidString.lowercased())/revocation"
         case .revokeRole(let id): "/admin/roles/\(id.uuidString.lowercased())/retrait"
         }
     }

@@ -175,4 +175,17 @@ struct OpenAPIDocumentTests {
             #expect(names.count == SearchCriteria.parameterNames.count)
         }
     }
+
+    @Test("every API route the app registers is in the document, and every path of the document is a route")
+    func everyRoute() async throws {
+        try await withApp { app in
+            var document: [String: Any] = [:]
+            try await app.testing().test(.GET, "/api/openapi.json") { response async throws in document = try DirectoryAPITests.json(response) }
+            let paths = Set((try #require(document["paths"] as? [String: Any])).keys)
+            let routes = Set(app.routes.all.map { "/" + $0.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }
+                    .joined(separator: "/") }
+                .filter { $0.hasPrefix("/api/v1/") })
+            #expect(routes == paths)
+        }
+    }
 }

@@ -13,7 +13,7 @@ import VaporTesting
 struct RouteRoleTests {
     /// Path parameters filled with things that exist: the example's place, a département.
     static let parameters = ["id": "structure-1", "code": "51", "grant": UUID().uuidString, "claim": UUID().uuidString,
-                             "edit": "999999", "**": "leaflet.js"]
+                             "edit": "999999", "token": UUID().uuidString, "**": "leaflet.js"]
 
     static func concrete(_ path: [PathComponent], organisation: UUID) -> String {
         "/" + path.map { component in
@@ -83,11 +83,25 @@ struct RouteRoleTests {
                     if access.allows(signedIn: signedIn, roles: roles) {
                         if refused { failures.append("\(persona.name) refused on \(key): \(page.status.code)") }
                     } else if path.hasPrefix("/api/") {
-                        if page.status != .forbidden { failures.append("\(persona.name) not refused on \(key): \(page.status.code)") }
+                        // no token, or one without the scope
+                        if ![.unauthorized, .forbidden].contains(page.status) {
+                            failures.append("\(persona.name) not refused on \(key): \(page.status.code)")
+                        }
                     } else if signedIn ? !(page.status == .forbidden && page.html.contains("<h1>Se connecter</h1>")) : !toLogin {
                         failures.append("\(persona.name) not sent to login on \(key): \(page.status.code)")
                     }
                 }
+            }
+            // and the API's token routes answer a token that has their scope
+            for route in routes {
+                let key = AuthorizationTable.key(method: route.method.rawValue, path: route.path.map(\.description))
+                guard case .token(let scope) = AuthorizationTable.routes[key] else { continue }
+                let made = try await APITokens(database: app.db, now: 0).create(actor: founder, organisation: organisationID, name: key, scopes: [scope])
+                guard case .created(let token) = made else { Issue.record("\(made)"); continue }
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: token)
+                let response = try await app.testing().sendRequest(route.method, Self.concrete(route.path, organisation: organisationID), headers: headers)
+                if [.unauthorized, .forbidden].contains(response.status) { failures.append("token refused on \(key): \(response.status.code)") }
             }
             #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
             #expect(personas.count == RoleKind.allCases.count + 2)

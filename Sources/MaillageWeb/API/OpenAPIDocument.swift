@@ -1,3 +1,4 @@
+import Accounts
 import Directory
 import Foundation
 
@@ -24,8 +25,13 @@ enum OpenAPIDocument {
                 "/api/v1/lieux": ["get": search],
                 "/api/v1/lieux/{id}": ["get": place],
                 "/api/v1/communes": ["get": communes],
+                "/api/v1/organisation": ["get": organisation],
             ] as Object,
-            "components": ["schemas": schemas] as Object,
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": ["jeton": ["type": "http", "scheme": "bearer",
+                                              "description": "Un jeton d'API d'une organisation (mlg_…), créé sur sa page."] as Object] as Object,
+            ] as Object,
         ]
     }
 
@@ -108,6 +114,20 @@ enum OpenAPIDocument {
         ]
     }
 
+    static var organisation: Object {
+        [
+            "summary": "L'organisation du jeton",
+            "description": "L'organisation à qui appartient le jeton présenté, et ses autorisations. Autorisation «\u{00A0}organisation:lecture\u{00A0}».",
+            "operationId": "lireOrganisation",
+            "security": [["jeton": [] as [String]] as Object],
+            "responses": [
+                "200": response("L'organisation.", "Organisation"),
+                "401": response("Jeton absent, inconnu ou révoqué.", "Erreur"),
+                "403": response("Le jeton n'a pas l'autorisation organisation:lecture.", "Erreur"),
+            ] as Object,
+        ]
+    }
+
     static var schemas: Object {
         var placeProperties: Object = [:]
         for field in PlaceField.allCases {
@@ -151,6 +171,15 @@ enum OpenAPIDocument {
                             "rayon_km": ["type": ["integer", "null"]],
                         ] as Object,
                     ] as Object,
+                ] as Object,
+            ] as Object,
+            "Organisation": [
+                "type": "object", "required": ["id", "nom", "siret", "membres", "autorisations"], "additionalProperties": false,
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "nom": ["type": "string"],
+                    "siret": ["type": ["string", "null"], "pattern": "^[0-9]{14}$"],
+                    "membres": ["type": "integer", "minimum": 0],
+                    "autorisations": ["type": "array", "items": ["type": "string", "enum": APIScope.allCases.map(\.rawValue)] as Object] as Object,
                 ] as Object,
             ] as Object,
             "Erreur": [

@@ -17,6 +17,7 @@ enum AuthorizationTable {
         "GET /api/v1/lieux/:id": .everyone,
         "GET /api/v1/communes": .everyone,
         "GET /api/openapi.json": .everyone,
+        "GET /api/v1/organisation": .token(.organisationRead),
         // accounts: getting in
         "GET /inscription": .everyone,
         "POST /inscription": .everyone,
@@ -42,6 +43,8 @@ enum AuthorizationTable {
         "POST /organisations": .signedIn,
         "GET /organisations/:organisation": .signedIn,
         "POST /organisations/:organisation/invitations": .signedIn,
+        "POST /organisations/:organisation/jetons": .signedIn,
+        "POST /organisations/:organisation/jetons/:token/revocation": .signedIn,
         "GET /organisations/invitation": .signedIn,
         "POST /organisations/invitation": .signedIn,
         // places: claimed by anyone logged in, edited by their managers (the operation checks

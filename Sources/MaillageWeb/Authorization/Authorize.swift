@@ -16,6 +16,10 @@ struct Authorize: AsyncMiddleware {
             throw Abort(.forbidden, reason: Self.refusal)
         }
         if case .everyone = access { return try await next.respond(to: request) }
+        if case .token(let scope) = access {
+            try await request.authenticateToken(for: scope)
+            return try await next.respond(to: request)
+        }
         let roles = try await request.roles()
         if access.allows(signedIn: request.user != nil, roles: roles) { return try await next.respond(to: request) }
         if request.url.path.hasPrefix("/api/") { throw Abort(.forbidden, reason: Self.refusal) }

@@ -37,8 +37,15 @@ struct ErrorPages: AsyncMiddleware {
     }
 
     static func json(status: HTTPResponseStatus, message: String) throws -> Response {
-        let code = status == .notFound ? "not_found" : status.code >= 500 ? "internal" : "bad_request"
+        let code = switch status {
+        case .notFound: "not_found"
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case let status where status.code >= 500: "internal"
+        default: "bad_request"
+        }
         let response = Response(status: status)
+        if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
         try response.content.encode(APIError(code: code, message: message))
         return response
     }

@@ -35,6 +35,7 @@ struct FormMarkup {
     }
 
     private func field(_ field: Field) -> String {
+        if field.type == "checkbox" { return checkboxes(field) }
         let messages = problems.filter { $0.field == field.name }.map(\.message)
         let hintID = field.hint == nil ? nil : "\(field.name)-aide"
         let errorID = messages.isEmpty ? nil : "\(field.name)-erreur"
@@ -45,6 +46,21 @@ struct FormMarkup {
             + control(field, value: value, describedBy: describedBy, invalid: !messages.isEmpty)
             + (errorID.map { id in "<div class=\"error\" id=\"\(id)\">" + messages.map { "<p>\(escape($0))</p>" }.joined() + "</div>" } ?? "")
             + "</div>"
+    }
+
+    /// Several choices under one legend, sent as `name[]`; `values[name]` holds the chosen,
+    /// comma-separated.
+    private func checkboxes(_ field: Field) -> String {
+        let messages = problems.filter { $0.field == field.name }.map(\.message)
+        let chosen = Set((values[field.name] ?? "").split(separator: ",").map(String.init))
+        let boxes = (field.options ?? []).enumerated().map { index, option in
+            let id = "\(field.name)-\(index)"
+            return "<span class=\"choice\"><input type=\"checkbox\" id=\"\(id)\" name=\"\(field.name)[]\" value=\"\(escape(option.value))\""
+                + (chosen.contains(option.value) ? " checked" : "") + "><label for=\"\(id)\">\(escape(option.label))</label></span>"
+        }.joined()
+        return "<fieldset\(messages.isEmpty ? "" : " aria-describedby=\"\(field.name)-erreur\"")><legend>\(escape(field.label))</legend>" + boxes
+            + (messages.isEmpty ? "" : "<div class=\"error\" id=\"\(field.name)-erreur\">" + messages.map { "<p>\(escape($0))</p>" }.joined() + "</div>")
+            + "</fieldset>"
     }
 
     private func control(_ field: Field, value: String, describedBy: String, invalid: Bool) -> String {

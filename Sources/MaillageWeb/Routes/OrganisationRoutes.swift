@@ -13,6 +13,8 @@ struct OrganisationRoutes: RouteCollection {
         routes.post("organisations", "invitation", use: accept)
         routes.get("organisations", ":organisation", use: show)
         routes.post("organisations", ":organisation", "invitations", use: invite)
+        routes.post("organisations", ":organisation", "jetons", use: createToken)
+        routes.post("organisations", ":organisation", "jetons", ":token", "revocation", use: revokeToken)
     }
 
     func list(request: Request) async throws -> HTML {
@@ -53,6 +55,37 @@ struct OrganisationRoutes: RouteCollection {
         }
     }
 
+    func createToken(request: Request) async throws -> Response {
+        let (organisation, user) = try await visibleOrganisation(request)
+        let name = request.formValue("token_name")
+        let chosen = (try? request.content.get([String].self, at: "scopes")) ?? []
+        let scopes = Set(chosen.compactMap(APIScope.init(rawValue:)))
+        let values = ["token_name": name, "scopes": chosen.joined(separator: ",")]
+        switch try await APITokens(database: request.db, now: request.application.clock.now)
+            .create(actor: user, organisation: organisation.requireID(), name: name, scopes: scopes) {
+        case .created(let token):
+            return try await page(request, organisation, newToken: token).encodeResponse(for: request)
+        case .refused(let problem):
+            return try await page(request, organisation, values: values, problems: [problem]).encodeResponse(status: .badRequest, for: request)
+        case .revoked, .notAllowed:
+            throw Abort(.forbidden, reason: OrganisationMessages.notMember)
+        }
+    }
+
+    func revokeToken(request: Request) async throws -> Response {
+        let (organisation, user) = try await visibleOrganisation(request)
+        let tokenID = request.parameters.get("token").flatMap(UUID.init(uuidString:)) ?? UUID()
+        switch try await APITokens(database: request.db, now: request.application.clock.now)
+            .revoke(actor: user, organisation: organisation.requireID(), token: tokenID) {
+        case .revoked:
+            return try await page(request, organisation, notice: "Jeton révoqué\(French.colon)il ne donne plus accès à l'API.").encodeResponse(for: request)
+        case .refused(let problem):
+            return try await page(request, organisation, problems: [problem]).encodeResponse(status: .badRequest, for: request)
+        case .created, .notAllowed:
+            throw Abort(.forbidden, reason: OrganisationMessages.notMember)
+        }
+    }
+
     func invitationForm(request: Request) async throws -> HTML {
         OrganisationPages.invitation(token: try request.linkToken(), csrf: try await request.csrfToken())
     }
@@ -78,9 +111,11 @@ struct OrganisationRoutes: RouteCollection {
         return (organisation, user)
     }
 
-    private func page(_ request: Request, _ organisation: Organisation, notice: String? = nil,
+    private func page(_ request: Request, _ organisation: Organisation, notice: String? = nil, newToken: String? = nil,
                       values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> HTML {
-        OrganisationPages.show(organisation, members: try await Organisations(request.db).members(of: organisation.requireID()),
-                               csrf: try await request.csrfToken(), notice: notice, values: values, problems: problems)
+        let id = try organisation.requireID()
+        return OrganisationPages.show(organisation, members: try await Organisations(request.db).members(of: id),
+                                      tokens: try await APITokens(database: request.db, now: request.application.clock.now).list(of: id),
+                                      csrf: try await request.csrfToken(), notice: notice, newToken: newToken, values: values, problems: problems)
     }
 }

@@ -23,8 +23,8 @@ enum OrganisationPages {
         )
     }
 
-    static func show(_ organisation: Organisation, members: [User], csrf: String, notice: String? = nil,
-                     values: [String: String] = [:], problems: [FieldProblem] = []) -> HTML {
+    static func show(_ organisation: Organisation, members: [User], tokens: [APIToken], csrf: String, notice: String? = nil,
+                     newToken: String? = nil, values: [String: String] = [:], problems: [FieldProblem] = []) -> HTML {
         Layout.page(
             title: organisation.name,
             .h1(.text(organisation.name)),
@@ -34,8 +34,26 @@ enum OrganisationPages {
             .ul(.forEach(members) { .li(.text($0.name)) }),
             .h2(.text("Inviter quelqu'un")),
             FormMarkup(action: Paths.inviteMember(organisation.id!).url, csrf: csrf, values: values, problems: problems).render([
-                .init(name: "email", label: "Adresse de la personne", type: "email", autocomplete: "off"),
-            ], submit: "Envoyer l'invitation")
+                .init(name: "email", label: "Adresse de la personne", type: "email"),
+            ], submit: "Envoyer l'invitation"),
+            .h2(.text("Jetons d'API")),
+            .unwrap(newToken) { token in
+                .div(.class("notice"), .attribute(named: "role", value: "status"),
+                     .p(.text("Voici le nouveau jeton. Copiez-le maintenant\u{00A0}: il ne sera plus jamais affiché.")),
+                     .p(.code(.id("nouveau-jeton"), .text(token))))
+            },
+            .if(tokens.isEmpty, .p(.text("Aucun jeton pour l'instant."))),
+            .ul(.forEach(tokens) { token in
+                .li(.text("\(token.name) — \(token.scopes.map(\.rawValue).sorted().joined(separator: ", ")) — "
+                          + (token.revokedAt == nil ? (token.lastUsedAt == nil ? "jamais utilisé" : "utilisé") : "révoqué")),
+                    .if(token.revokedAt == nil, FormMarkup(action: Paths.revokeToken(organisation: organisation.id!, token: token.id!).url, csrf: csrf)
+                        .render([], submit: "Révoquer", secondary: true, label: "Révoquer le jeton \(token.name)")))
+            }),
+            FormMarkup(action: Paths.createToken(organisation.id!).url, csrf: csrf, values: values, problems: problems).render([
+                .init(name: "token_name", label: "Nom du jeton", hint: "D'après ce qui l'utilisera, par exemple «\u{00A0}logiciel de facturation\u{00A0}»."),
+                .init(name: "scopes", label: "Autorisations", type: "checkbox",
+                      options: APIScope.allCases.map { (value: $0.rawValue, label: "\($0.label) (\($0.rawValue))") }),
+            ], submit: "Créer un jeton")
         )
     }
 

@@ -36,7 +36,7 @@ enum RolesPage {
             )),
             .h2(.text("Attribuer un rôle")),
             FormMarkup(action: Paths.adminRoles.url, csrf: model.csrf, values: model.values, problems: model.problems).render([
-                .init(name: "email", label: "Adresse du compte", type: "email", autocomplete: "off"),
+                .init(name: "email", label: "Adresse du compte", type: "email"),
                 .init(name: "kind", label: "Rôle", options: kinds),
                 .init(name: "place_id", label: "Identifiant du lieu (gestionnaire)", hint: "Il figure dans l'adresse de la fiche du lieu : /lieux/identifiant."),
                 .init(name: "organisation_id", label: "Organisation (commanditaire)", options: organisations),

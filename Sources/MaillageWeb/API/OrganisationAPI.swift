@@ -1,0 +1,27 @@
+import Accounts
+import Vapor
+
+/// The organisation an API token belongs to: what a client checks first.
+struct OrganisationAPI: RouteCollection {
+    struct OrganisationDTO: Content {
+        let id: String
+        let nom: String
+        let siret: String?
+        let membres: Int
+        /// The token's own scopes, sorted.
+        let autorisations: [String]
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped("api", "v1").get("organisation", use: show)
+    }
+
+    func show(request: Request) async throws -> OrganisationDTO {
+        guard let token = request.apiToken else { throw Abort(.unauthorized, reason: APITokenMessages.missing) }
+        let organisation = token.organisation
+        let id = try organisation.requireID()
+        return OrganisationDTO(id: id.uuidString.lowercased(), nom: organisation.name, siret: organisation.siret,
+                               membres: try await Organisations(request.db).members(of: id).count,
+                               autorisations: token.scopes.map(\.rawValue).sorted())
+    }
+}

@@ -1,0 +1,64 @@
+"""Steps the browser tests share: checking a page, filling a form, getting an account."""
+import re
+
+from axe_selenium_python import Axe
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+PASSWORD = "cheval agrafe batterie correcte"
+
+
+def check_page(browser, screenshot, name):
+    """A screenshot, nothing wider than the window, and no serious or critical axe violation."""
+    screenshot(name)
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
+    axe = Axe(browser)
+    axe.inject()
+    serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], axe.report(serious)
+
+
+def heading(browser, text):
+    """Waits for the page whose h1 is `text` (a click loads the next page asynchronously)."""
+    def shown(b):
+        try:
+            return b.find_element(By.TAG_NAME, "h1").text == text
+        except StaleElementReferenceException:
+            return False
+    WebDriverWait(browser, 10).until(shown, f"no page titled {text!r}")
+
+
+def fill(browser, submit="main form button[type=submit]", **fields):
+    for name, value in fields.items():
+        element = browser.find_element(By.ID, name)
+        element.clear()
+        element.send_keys(value)
+    browser.find_element(By.CSS_SELECTOR, submit).click()
+
+
+def mail_link(outbox, email, path):
+    """The path of the newest link to `path` in the mails to `email`."""
+    mail = [m for m in outbox() if m["to"] == email][-1]
+    link = re.search(r"http://\S+", mail["body"]).group(0)
+    return link[link.index(path):]
+
+
+def sign_up_and_log_in(browser, base_url, outbox, email, name):
+    """A new account, confirmed from its mail, logged in: the browser ends on « Mon compte »."""
+    browser.delete_all_cookies()
+    browser.get(base_url + "/inscription")
+    fill(browser, name=name, email=email, password=PASSWORD)
+    heading(browser, "Vérifiez votre messagerie")
+    browser.get(base_url + mail_link(outbox, email, "/compte/confirmer"))
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    heading(browser, "Adresse confirmée")
+    log_in(browser, base_url, email)
+
+
+def log_in(browser, base_url, email):
+    browser.delete_all_cookies()
+    browser.get(base_url + "/connexion")
+    fill(browser, email=email, password=PASSWORD)
+    heading(browser, "Mon compte")
