@@ -2,7 +2,7 @@
 import re
 
 from axe_selenium_python import Axe
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -25,7 +25,9 @@ def heading(browser, text):
     def shown(b):
         try:
             return b.find_element(By.TAG_NAME, "h1").text == text
-        except StaleElementReferenceException:
+        except WebDriverException:
+            # the old page went away between finding its h1 and reading it (stale, or
+            # "node does not belong to the document"): the next poll reads the new one
             return False
     WebDriverWait(browser, 10).until(shown, f"no page titled {text!r}")
 

@@ -8,9 +8,10 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
+
+from journeys import check_page
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -100,13 +101,7 @@ def test_results_page_is_accessible_and_fits(base_url, browser, screenshot, widt
     browser.set_window_size(width, 900)
     search_from_home(base_url, browser)
     browser.execute_script("document.getElementById('resultats').scrollIntoView()")
-    screenshot(f"recherche-{width}")
-    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"la page de résultats défile de {overflow}px à {width}px"
-    axe = Axe(browser)
-    axe.inject()
-    serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], axe.report(serious)
+    check_page(browser, screenshot, f"recherche-{width}")
 
 
 def test_without_javascript_the_form_still_finds_places(base_url, browser):
