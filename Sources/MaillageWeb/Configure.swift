@@ -11,10 +11,11 @@ import Vapor
 /// `indexFreshness`: how long an instance serves its in-memory search index before checking the
 /// database for writes by other instances.
 /// `baseURL`: where people reach the site, for the links mails carry. `passwordCost`: bcrypt's
-/// cost (12 in production; tests lower it to save time, never below 4).
+/// cost (12 in production; tests lower it to save time, never below 4). `smtp`: where the
+/// outbox's mails go; without it they wait there (`maillage outbox` shows them).
 public func configure(_ app: Application, location: DatabaseLocation, seed: Bool, clock: Clock = .system,
                       indexFreshness: Duration = .seconds(1), leaflet: LeafletFiles? = .installed,
-                      baseURL: String = "http://localhost:8080", passwordCost: Int = 12) async throws {
+                      baseURL: String = "http://localhost:8080", passwordCost: Int = 12, smtp: SMTPSettings? = nil) async throws {
     app.clock = clock
     let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     app.accounts = AccountsSettings(clock: clock, hasher: try BcryptHashing(cost: passwordCost, threadPool: app.threadPool),
@@ -30,6 +31,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     }
 
     _ = try await app.search.snapshot(on: app.db)
+    if let smtp { app.lifecycle.use(OutboxSender(transport: SMTPTransport(settings: smtp))) }
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())

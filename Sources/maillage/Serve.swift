@@ -25,8 +25,15 @@ struct Serve: AsyncParsableCommand {
                 printError("MAILLAGE_NOW : \(invalid.description)")
                 throw ExitCode.failure
             }
+            let smtp: SMTPSettings?
+            do {
+                smtp = try SMTPSettings(environment: environment)
+            } catch let invalid as SMTPSettings.Invalid {
+                printError(invalid.description)
+                throw ExitCode.failure
+            }
             try await configure(app, location: location, seed: true, clock: clock,
-                                baseURL: environment["MAILLAGE_BASE_URL"] ?? "http://\(host):\(port)")
+                                baseURL: environment["MAILLAGE_BASE_URL"] ?? "http://\(host):\(port)", smtp: smtp)
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

@@ -38,7 +38,7 @@ struct RouteRoleTests {
         }
     }
 
-    @Test("for each role, each route: allowed is never refused; refused is a 403 (API) or the login page")
+    @Test("for each role, each route: allowed is never refused; refused is a 403 (API) or the login page; security headers on all")
     func everyRoleOnEveryRoute() async throws {
         try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
             // given an anonymous visitor, an account with no role, and one account per role
@@ -78,6 +78,10 @@ struct RouteRoleTests {
                     let access = try #require(AuthorizationTable.routes[key])
                     let path = Self.concrete(route.path, organisation: organisationID)
                     let page = route.method == .POST ? try await persona.browser.post(path, [:]) : try await persona.browser.get(path)
+                    if page.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") != true
+                        || page.headers.first(name: "X-Content-Type-Options") != "nosniff" {
+                        failures.append("\(persona.name) got no security headers on \(key)")
+                    }
                     let toLogin = page.status == .seeOther && page.headers.first(name: .location) == "/connexion"
                     let refused = page.status == .forbidden || toLogin
                     if access.allows(signedIn: signedIn, roles: roles) {

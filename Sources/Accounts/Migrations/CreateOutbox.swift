@@ -11,6 +11,7 @@ struct CreateOutbox: AsyncMigration {
             .field("sent_at", .int64)
             .field("attempts", .int, .required)
             .field("last_error", .string)
+            .field("lease_until", .int64)
             .create()
     }
 

@@ -18,6 +18,8 @@ public final class OutboxMail: Model, @unchecked Sendable {
     @OptionalField(key: "sent_at") public var sentAt: Int?
     @Field(key: "attempts") public var attempts: Int
     @OptionalField(key: "last_error") public var lastError: String?
+    /// Until when a sender holds the mail: two instances never send it twice.
+    @OptionalField(key: "lease_until") var leaseUntil: Int?
 
     public init() {}
 

@@ -1,0 +1,73 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOExtras
+import NIOPosix
+
+/// A mail server on loopback that speaks enough SMTP for a client to deliver, and keeps what
+/// it was told; `refuseRecipients` makes it answer 550 to RCPT, as a relay refusing would.
+final class FakeSMTPServer: Sendable {
+    let port: Int
+    private let channel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+    private let state = NIOLockedValueBox<(commands: [String], messages: [String])>(([], []))
+    private let task: Task<Void, Never>
+
+    var commands: [String] { state.withLockedValue { $0.commands } }
+    var messages: [String] { state.withLockedValue { $0.messages } }
+
+    init(refuseRecipients: Bool = false) async throws {
+        channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0) { child in
+                child.eventLoop.makeCompletedFuture {
+                    try child.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: child)
+                }
+            }
+        port = channel.channel.localAddress?.port ?? 0
+        let state = state, channel = channel
+        task = Task {
+            try? await channel.executeThenClose { connections in
+                for try await connection in connections {
+                    try? await connection.executeThenClose { inbound, outbound in
+                        func say(_ line: String) async throws { try await outbound.write(ByteBuffer(string: line + "\r\n")) }
+                        try await say("220 faux.exemple ESMTP")
+                        var data: [String]?
+                        for try await buffer in inbound {
+                            let line = String(buffer: buffer).trimmingCharacters(in: .newlines)
+                            if var lines = data {
+                                if line == "." {
+                                    state.withLockedValue { $0.messages.append(lines.joined(separator: "\n")) }
+                                    data = nil
+                                    try await say("250 2.0.0 reçu")
+                                } else {
+                                    lines.append(line)
+                                    data = lines
+                                }
+                                continue
+                            }
+                            state.withLockedValue { $0.commands.append(line) }
+                            switch line.prefix(4).uppercased() {
+                            case "EHLO": try await say("250-faux.exemple\r\n250 AUTH PLAIN")
+                            case "AUTH": try await say("235 2.7.0 ok")
+                            case "MAIL": try await say("250 2.1.0 ok")
+                            case "RCPT": try await say(refuseRecipients ? "550 5.1.1 destinataire inconnu" : "250 2.1.5 ok")
+                            case "DATA":
+                                data = []
+                                try await say("354 envoyez")
+                            case "QUIT":
+                                try await say("221 au revoir")
+                                return
+                            default: try await say("502 inconnu")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func stop() async {
+        try? await channel.channel.close()
+        task.cancel()
+    }
+}
