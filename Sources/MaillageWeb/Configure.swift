@@ -32,6 +32,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
 
     _ = try await app.search.snapshot(on: app.db)
     if let smtp { app.lifecycle.use(OutboxSender(transport: SMTPTransport(settings: smtp))) }
+    app.lifecycle.use(Housekeeping())
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())

@@ -3,7 +3,7 @@ import Foundation
 import MaillageCore
 import MaillageDatabase
 import MaillageTestSupport
-import MaillageWeb
+@testable import MaillageWeb
 import Synchronization
 import Testing
 import Vapor
@@ -110,6 +110,37 @@ struct RateLimitTests {
             }
             try await first.asyncShutdown()
             try await second.asyncShutdown()
+        }
+    }
+
+    @Test("twenty mails an hour to addresses an account chooses: the twenty-first invitation waits")
+    func invitationsPerAccount() async throws {
+        try await withApp { app in
+            let marie = try await AccountPagesTests.signedIn(app)
+            try await marie.get("/organisations")
+            let path = try #require(try await marie.post("/organisations", ["name": "CAF", "siret": ""]).headers.first(name: .location))
+            try await marie.get(path)
+            for n in 1...20 {
+                #expect(try await marie.post(path + "/invitations", ["email": "invite\(n)@exemple.fr"]).status == .ok)
+            }
+            let limited = try await marie.post(path + "/invitations", ["email": "invite21@exemple.fr"])
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers.first(name: .retryAfter) != nil)
+            #expect(try await outbox(app).filter { $0.recipient.hasPrefix("invite") }.count == 20)
+        }
+    }
+
+    @Test("housekeeping removes expired sessions and keeps live ones")
+    func housekeeping() async throws {
+        let now = Mutex(Clock.parseInstant("2026-11-24T10:00:00+01:00")!)
+        try await withApp(clock: .reading { now.withLock { $0 } }) { app in
+            let marie = try await AccountPagesTests.signedIn(app)
+            try await Browser(app).get("/connexion")  // an anonymous session, two hours long
+            #expect(try await VisitorSession.query(on: app.db).count() == 2)
+            now.withLock { $0 += 3 * 3600 }
+            await Housekeeping.run(app)
+            #expect(try await VisitorSession.query(on: app.db).count() == 1)
+            #expect(try await marie.get("/compte").status == .ok)
         }
     }
 }

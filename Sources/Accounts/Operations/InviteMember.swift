@@ -10,6 +10,7 @@ public struct InviteMember: Sendable {
         case invited(String)
         case refused(FieldProblem)
         case notAllowed
+        case limited(retryAfter: Int)
     }
 
     let database: any Database
@@ -23,6 +24,9 @@ public struct InviteMember: Sendable {
     public func run(actor: User, organisation organisationID: UUID, email rawEmail: String) async throws -> Outcome {
         guard let organisation = try await Organisations(database).visible(organisationID, to: actor) else { return .notAllowed }
         guard let email = EmailAddress(rawEmail) else { return .refused(FieldProblem("email", AccountsMessages.invalidEmail)) }
+        let limiter = RateLimiter(database: database, now: settings.clock.now)
+        if let wait = try await limiter.wait(.mailsPerAccount, key: actor.emailKey) { return .limited(retryAfter: wait) }
+        try await limiter.record(.mailsPerAccount, key: actor.emailKey)
         try await database.transaction { db in
             let links = MailLinks(database: db, settings: settings)
             guard let invited = try await Users(db).find(email: email) else {

@@ -13,6 +13,9 @@ public struct RateLimit: Sendable, Equatable {
     public static let signUpPerAddress = RateLimit(name: "signup-address", limit: 10, window: 3600)
     public static let resetPerAccount = RateLimit(name: "reset-account", limit: 3, window: 3600)
     public static let resetPerAddress = RateLimit(name: "reset-address", limit: 10, window: 3600)
+    /// Mails an account makes the site send to addresses it chooses (invitations, a new
+    /// address): enough for real use, too few to make Maillage a spammer.
+    public static let mailsPerAccount = RateLimit(name: "mails-account", limit: 20, window: 3600)
 
     /// The window `now` falls in, as its start.
     func windowStart(at now: Int) -> Int { now - ((now % window) + window) % window }

@@ -52,6 +52,9 @@ struct OrganisationRoutes: RouteCollection {
             return try await page(request, organisation, values: values, problems: [problem]).encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
             throw Abort(.forbidden, reason: OrganisationMessages.notMember)
+        case .limited(let wait):
+            return try await page(request, organisation, values: values, problems: [AccountRoutes.tooMany(wait)])
+                .encodeLimited(retryAfter: wait, for: request)
         }
     }
 
