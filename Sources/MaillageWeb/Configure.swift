@@ -31,8 +31,8 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     }
 
     _ = try await app.search.snapshot(on: app.db)
-    if let smtp { app.lifecycle.use(OutboxSender(transport: SMTPTransport(settings: smtp))) }
-    app.lifecycle.use(Housekeeping())
+    if let smtp { app.lifecycle.use(OutboxSender.job(transport: SMTPTransport(settings: smtp))) }
+    app.lifecycle.use(Housekeeping.job)
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())

@@ -1,20 +1,10 @@
 import Accounts
-import NIOConcurrencyHelpers
 import Vapor
 
-/// Every ten minutes, removes what has expired: sessions, and the counters of rate-limit
-/// windows long ended. Running on several instances at once is harmless.
-struct Housekeeping: LifecycleHandler {
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
-
-    func didBootAsync(_ application: Application) async throws {
-        task.withLockedValue { $0 = Task {
-            while !Task.isCancelled {
-                await Self.run(application)
-                try? await Task.sleep(for: .seconds(600))
-            }
-        } }
-    }
+/// Removing what has expired: sessions, and the counters of rate-limit windows long ended.
+enum Housekeeping {
+    /// A new job for each application: each holds its own task.
+    static var job: RepeatingJob { RepeatingJob(every: .seconds(600)) { await run($0) } }
 
     static func run(_ application: Application) async {
         let now = application.clock.now
@@ -24,9 +14,5 @@ struct Housekeeping: LifecycleHandler {
         } catch {
             application.logger.error("Ménage\u{00A0}: sessions ou compteurs expirés non supprimés (\(error)).")
         }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        task.withLockedValue { $0?.cancel() }
     }
 }
