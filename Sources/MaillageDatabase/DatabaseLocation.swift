@@ -53,7 +53,12 @@ public enum DatabaseLocation: Equatable, Sendable {
         case .postgres(let url, let searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }
-            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4,
+            // A schema of its own is a test's: fewer connections, so that a whole suite running
+            // in parallel stays under the server's limit, and as for SQLite in memory, waiting
+            // for one rather than failing at ten seconds when the suite slows every query.
+            let isTest = searchPath != nil
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: isTest ? 2 : 4,
+                             connectionPoolTimeout: .seconds(isTest ? 120 : 10),
                              encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace)
         }
     }

@@ -72,8 +72,7 @@ struct AuditLogTests {
     func concurrentAppends() async throws {
         try await withDatabase { database in
             try await withThrowingTaskGroup(of: Void.self) { group in
-                // NB: four writers, as many as a PostgreSQL pool's connections per event loop, so
-                // that none waits on the pool (which times out when a busy suite starves it).
+                // NB: four writers: enough to race, few enough not to starve a busy suite.
                 for writer in 0..<4 {
                     group.addTask {
                         for n in 1...3 {
