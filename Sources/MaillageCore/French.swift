@@ -36,6 +36,16 @@ public enum French {
         return (value < 0 ? "−" : "") + groups.joined(separator: narrowSpace)
     }
 
+    /// "26,9", "4 379,12": a decimal with a comma and grouped thousands, rounded to `digits`.
+    public static func decimal(_ value: Double, digits: Int) -> String {
+        let scale = (0..<digits).reduce(1) { result, _ in result * 10 }
+        let scaled = Int((value.magnitude * Double(scale)).rounded())
+        let whole = (value < 0 && scaled > 0 ? "−" : "") + integer(scaled / scale)
+        guard digits > 0 else { return whole }
+        let fraction = String(scaled % scale)
+        return whole + "," + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+
     /// "0 lieu", "1 lieu", "2 lieux": French takes the singular below 2.
     public static func count(_ value: Int, _ singular: String, _ plural: String) -> String {
         "\(integer(value))\(space)\(value.magnitude < 2 ? singular : plural)"

@@ -67,7 +67,7 @@ struct BenchHTTP: AsyncParsableCommand {
         print("""
         Référence (document OpenAPI, sans recherche) : \(French.integer(Int(baseline.requestsPerSecond))) req/s, p99 \(Self.ms(baseline.p99Milliseconds))
         Recherche /api/v1/lieux : \(French.integer(Int(search.requestsPerSecond))) req/s, p99 \(Self.ms(search.p99Milliseconds))
-        Rapport des débits : \(String(format: "%.2f", figures.ratio).replacingOccurrences(of: ".", with: ","))
+        Rapport des débits : \(French.decimal(figures.ratio, digits: 2))
         """)
         if json {
             let encoder = JSONEncoder()
@@ -76,7 +76,7 @@ struct BenchHTTP: AsyncParsableCommand {
         }
     }
 
-    static func ms(_ value: Double) -> String { String(format: "%.2f ms", value).replacingOccurrences(of: ".", with: ",") }
+    static func ms(_ value: Double) -> String { French.decimal(value, digits: 2) + French.space + "ms" }
 }
 
 extension RepresentativeQueries.Request {

@@ -72,7 +72,7 @@ struct BenchImport: AsyncParsableCommand {
         Base : \(figures.database)
         Import : \(rate(figures.import_rows_per_s)) lignes/s (\(seconds(importTime))) — référence sans base : \(rate(figures.baseline_parse_rows_per_s)) lignes/s, soit \(ratio(baselineParse, importTime)) du temps pour la base
         Export : \(rate(figures.export_rows_per_s)) lignes/s (\(seconds(exportTime))) — référence sans base : \(rate(figures.baseline_render_rows_per_s)) lignes/s, soit \(ratio(baselineRender, exportTime)) du temps pour la base
-        Mémoire maximale pendant l'import et l'export : \(String(format: "%.0f", peak)) Mo
+        Mémoire maximale pendant l'import et l'export : \(French.decimal(peak, digits: 0))\(French.space)Mo
         """)
         if json {
             let encoder = JSONEncoder()
@@ -82,9 +82,9 @@ struct BenchImport: AsyncParsableCommand {
     }
 
     private func rate(_ value: Double) -> String { French.integer(Int(value.rounded())) }
-    private func seconds(_ value: Double) -> String { String(format: "%.2f s", value).replacingOccurrences(of: ".", with: ",") }
+    private func seconds(_ value: Double) -> String { French.decimal(value, digits: 2) + French.space + "s" }
     private func ratio(_ baseline: Double, _ real: Double) -> String {
-        String(format: "%.0f %%", max(0, (real - baseline) / real * 100))
+        French.decimal(max(0, (real - baseline) / real * 100), digits: 0) + French.space + "%"
     }
 }
 

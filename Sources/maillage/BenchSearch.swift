@@ -41,23 +41,28 @@ struct BenchSearch: ParsableCommand {
         let now = Clock.parseInstant("2026-11-23T10:00:00+01:00")!
         print("\(French.integer(places)) lieux, \(French.integer(requests.count)) recherches.")
 
+        // NB: one pass per path, as a server would run only one: interleaved, each search
+        // would start with its caches filled by the other path's.
         var indexed: [Double] = []
-        var scanned: [Double] = []
-        var results = 0
+        var found: [PlaceSearch.Results] = []
         for request in requests {
             var fast: PlaceSearch.Results?
-            var slow: PlaceSearch.Results?
             indexed.append(Stopwatch.time { fast = search.run(request.criteria, area: request.area, now: now) } * 1000)
+            found.append(fast!)
+        }
+        var scanned: [Double] = []
+        for (request, fast) in zip(requests, found) {
+            var slow: PlaceSearch.Results?
             scanned.append(Stopwatch.time { slow = search.run(request.criteria, area: request.area, now: now, strategy: .scan) } * 1000)
-            guard fast!.total == slow!.total, fast!.hits.map(\.place.id) == slow!.hits.map(\.place.id) else {
+            guard fast.total == slow!.total, fast.hits.map(\.place.id) == slow!.hits.map(\.place.id) else {
                 throw ValidationError("résultats différents pour \(request.description)")
             }
-            results += fast!.total
         }
+        let results = found.map(\.total).reduce(0, +)
         if slowest > 0 {
             print("Les \(slowest) recherches indexées les plus lentes :")
             for i in indexed.indices.sorted(by: { indexed[$0] > indexed[$1] }).prefix(slowest) {
-                print(String(format: "%.3f ms", indexed[i]), requests[i].description)
+                print(ms(indexed[i]), requests[i].description)
             }
         }
         let figures = Figures(
@@ -69,7 +74,7 @@ struct BenchSearch: ParsableCommand {
         print("""
         Index : p50 \(ms(figures.indexed_p50_ms)), p99 \(ms(figures.indexed_p99_ms))
         Parcours complet : p50 \(ms(figures.scan_p50_ms)), p99 \(ms(figures.scan_p99_ms))
-        Rapport des p99 : \(String(format: "%.1f", figures.ratio)) — mêmes résultats pour les \(requests.count) recherches (\(String(format: "%.0f", figures.mean_results)) lieux trouvés en moyenne)
+        Rapport des p99 : \(French.decimal(figures.ratio, digits: 1)) — mêmes résultats pour les \(French.integer(requests.count)) recherches (\(French.decimal(figures.mean_results, digits: 0)) lieux trouvés en moyenne)
         """)
         if json {
             let encoder = JSONEncoder()
@@ -78,7 +83,7 @@ struct BenchSearch: ParsableCommand {
         }
     }
 
-    private func ms(_ value: Double) -> String { String(format: "%.3f ms", value).replacingOccurrences(of: ".", with: ",") }
+    private func ms(_ value: Double) -> String { French.decimal(value, digits: 3) + French.space + "ms" }
 }
 
 enum Percentile {
