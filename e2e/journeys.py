@@ -1,4 +1,5 @@
 """Steps the browser tests share: checking a page, filling a form, getting an account."""
+import json
 import re
 
 from axe_selenium_python import Axe
@@ -6,17 +7,24 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from conftest import ARTIFACTS
+
 PASSWORD = "cheval agrafe batterie correcte"
 
 
 def check_page(browser, screenshot, name):
-    """A screenshot, nothing wider than the window, and no serious or critical axe violation."""
+    """A screenshot, nothing wider than the window, and no serious or critical axe violation;
+    every violation, whatever its impact, kept in the artefacts (axe/NAME.json)."""
     screenshot(name)
     overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
     axe = Axe(browser)
     axe.inject()
-    serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+    violations = axe.run()["violations"]
+    (ARTIFACTS / "axe").mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "axe" / f"{name}.json").write_text(json.dumps(
+        [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]} for v in violations], indent=1))
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == [], axe.report(serious)
 
 
