@@ -22,7 +22,7 @@ public struct DecideClaim: Sendable {
     }
 
     public func run(actor: User, claim claimID: UUID, decision: Decision) async throws -> Outcome {
-        guard AccountsPermissions.mayAdminister(try await Roles(database).of(actor.requireID())) else { return .notAllowed }
+        guard try await Roles(database).mayAdminister(actor) else { return .notAllowed }
         if case .refuse(let reason) = decision, reason.trimmingCharacters(in: .whitespaces).isEmpty {
             return .problem(FieldProblem("reason", PlaceMessages.missingReason))
         }

@@ -21,7 +21,7 @@ public struct GrantRole: Sendable {
 
     /// `actor`: nil for the command line.
     public func run(actor: User?, email rawEmail: String, role: Role) async throws -> Outcome {
-        if let actor, !AccountsPermissions.mayAdminister(try await Roles(database).of(actor.requireID())) { return .notAllowed }
+        if let actor, try await !Roles(database).mayAdminister(actor) { return .notAllowed }
         guard let email = EmailAddress(rawEmail), let user = try await Users(database).find(email: email) else {
             return .refused(FieldProblem("email", RolesMessages.unknownAccount))
         }

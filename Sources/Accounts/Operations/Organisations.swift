@@ -23,9 +23,8 @@ public struct Organisations: Sendable {
     /// The organisation, if `user` may see it: a member, or an administrator.
     public func visible(_ organisationID: UUID, to user: User) async throws -> Organisation? {
         guard let organisation = try await Organisation.find(organisationID, on: database) else { return nil }
-        let userID = try user.requireID()
-        if try await isMember(userID, of: organisationID) { return organisation }
-        return AccountsPermissions.mayAdminister(try await Roles(database).of(userID)) ? organisation : nil
+        if try await isMember(user.requireID(), of: organisationID) { return organisation }
+        return try await Roles(database).mayAdminister(user) ? organisation : nil
     }
 
     func isMember(_ userID: UUID, of organisationID: UUID) async throws -> Bool {

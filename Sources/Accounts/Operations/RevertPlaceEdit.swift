@@ -15,7 +15,7 @@ public struct RevertPlaceEdit: Sendable {
     }
 
     public func run(actor: User, edit editID: Int) async throws -> EditPlace.Outcome {
-        guard AccountsPermissions.mayAdminister(try await Roles(database).of(actor.requireID())) else { return .notAllowed }
+        guard try await Roles(database).mayAdminister(actor) else { return .notAllowed }
         guard let edit = try await PlaceEdit.find(editID, on: database),
               let current = try await PlaceStore(database).find(id: edit.placeID) else {
             return .refused([FieldProblem("", PlaceMessages.unknownEdit)])

@@ -20,7 +20,7 @@ public struct RevokeRole: Sendable {
     }
 
     public func run(actor: User, grant grantID: UUID) async throws -> Outcome {
-        guard AccountsPermissions.mayAdminister(try await Roles(database).of(actor.requireID())) else { return .notAllowed }
+        guard try await Roles(database).mayAdminister(actor) else { return .notAllowed }
         return try await database.transaction { db in
             guard let grant = try await RoleGrant.query(on: db).filter(\.$id == grantID).with(\.$user).first() else {
                 return .refused(RolesMessages.unknownGrant)

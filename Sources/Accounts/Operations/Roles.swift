@@ -13,6 +13,11 @@ public struct Roles: Sendable {
         try await RoleGrant.query(on: database).filter(\.$user.$id == userID).all().map(\.role)
     }
 
+    /// Whether the account may administer: grant roles, decide claims, revert edits.
+    public func mayAdminister(_ user: User) async throws -> Bool {
+        AccountsPermissions.mayAdminister(try await of(user.requireID()))
+    }
+
     /// Every grant with its account, for the administration page: by account name, then role.
     public func all() async throws -> [RoleGrant] {
         try await RoleGrant.query(on: database).with(\.$user).all()
