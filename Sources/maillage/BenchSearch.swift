@@ -118,8 +118,8 @@ enum RepresentativeQueries {
             let postcode = towns[Int(generator.next() % UInt64(towns.count))]
             let commune: Commune
             switch communes.resolve(postcode) {
-            case .found(let found): commune = found
-            case .ambiguous(let found): commune = found[0]
+            case .found(let found), .likely(let found, _): commune = found
+            case .postcode(_, let found), .ambiguous(let found): commune = found[0]
             case .unknown: continue  // New Caledonia's postcodes are not in the communes file
             }
             var parameters = ["rayon": String(SearchCriteria.radii[Int(generator.next() % 4)])]

@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Finding a commune")
 struct CommuneSearchTests {
-    static let search = CommuneSearch(index: try! CommuneIndex(csv: ByteSource(path: Shared.path("communes.csv"))))
+    static let index = try! CommuneIndex(csv: ByteSource(path: Shared.path("communes.csv")))
+    static let search = CommuneSearch(index: index)
 
     func found(_ text: String) -> Commune? {
         if case .found(let commune) = Self.search.resolve(text) { return commune }
@@ -19,16 +20,66 @@ struct CommuneSearchTests {
         #expect(found(text)?.inseeCode == code)
     }
 
-    @Test("by postcode or INSEE code; a city's postcode gives its arrondissement; a shared one is ambiguous")
+    @Test("by postcode or INSEE code; a city's postcode gives its arrondissement; a shared one gives all its communes")
     func byCode() {
         #expect(found("75011")?.name == "Paris 11e Arrondissement")
-        guard case .ambiguous(let around) = Self.search.resolve("48000") else {
+        guard case .postcode("48000", let served) = Self.search.resolve("48000") else {
             Issue.record("48000 is shared by Mende and its neighbours")
             return
         }
-        #expect(around.first?.name == "Mende")
+        #expect(served.first?.name == "Mende")
+        #expect(served.map(\.inseeCode).sorted() == Self.index.communes(postcode: "48000").map(\.inseeCode).sorted())
+        #expect(served.allSatisfy { $0.postcodes.contains("48000") })
         #expect(found("2A004")?.name == "Ajaccio")
         #expect(found("48095")?.name == "Mende")
+    }
+
+    @Test("every form people type, in every case, accent, hyphen and spacing, means what they mean", arguments: TypedCommunes.forms)
+    func typedForms(form: TypedCommune) {
+        for text in form.variants {
+            let resolution = Self.search.resolve(text)
+            switch (form.meant, resolution) {
+            case (.commune(let code), .found(let commune)):
+                #expect(commune.inseeCode == code, "\(text)")
+            case (.likely(let code, let others), .likely(let commune, let offered)):
+                #expect(commune.inseeCode == code && offered.map(\.inseeCode) == others, "\(text)")
+            case (.postcode(let postcode), .postcode(let typed, let served)):
+                let expected = Self.index.communes(postcode: postcode).map(\.inseeCode)
+                #expect(typed == postcode && Set(served.map(\.inseeCode)) == Set(expected) && served.count > 1, "\(text)")
+            case (.choice(let first), .ambiguous(let choices)):
+                #expect(choices.first?.inseeCode == first, "\(text)")
+            default:
+                Issue.record("\(text) gave \(resolution), not \(form.meant)")
+            }
+        }
+    }
+
+    @Test("an arrondissement past the city's last is unknown, and the city is suggested")
+    func noSuchArrondissement() {
+        #expect(Self.search.resolve("Paris 21e") == .unknown(didYouMean: found("Paris")))
+        #expect(Self.search.resolve("Lyon 10") == .unknown(didYouMean: found("Lyon")))
+    }
+
+    @Test("a name with a postcode far from it is unknown, and the name alone is suggested")
+    func postcodeElsewhere() {
+        #expect(Self.search.resolve("Mende 75001") == .unknown(didYouMean: found("Mende")))
+    }
+
+    @Test("a namesake far larger than the others is searched around; namesakes of like size stay a choice")
+    func dominance() {
+        // Le Puy-en-Velay (18 629) is not ten times Le Puy-Sainte-Réparade (5 830).
+        guard case .ambiguous(let puy) = Self.search.resolve("Le Puy") else {
+            Issue.record("Le Puy is a choice")
+            return
+        }
+        #expect(puy.map(\.name).prefix(2) == ["Le Puy-en-Velay", "Le Puy-Sainte-Réparade"])
+        #expect(puy.contains { $0.inseeCode == "25474" } && puy.contains { $0.inseeCode == "33345" })
+        // Aix (382), Aix-en-Provence (147 478), Aix-les-Bains (31 874): a choice, the largest first.
+        guard case .ambiguous(let aix) = Self.search.resolve("Aix") else {
+            Issue.record("Aix is a choice")
+            return
+        }
+        #expect(aix.map(\.name).prefix(2) == ["Aix-en-Provence", "Aix-les-Bains"])
     }
 
     @Test("Paris, Marseille and Lyon are whole cities, at the heart of their arrondissements")
@@ -53,6 +104,7 @@ struct CommuneSearchTests {
     @Test("a slip of the keyboard gets « Vouliez-vous dire » the nearest commune")
     func didYouMean() {
         #expect(Self.search.resolve("Mendee") == .unknown(didYouMean: found("Mende")))
+        #expect(Self.search.resolve("La Rochele 17000") == .unknown(didYouMean: found("La Rochelle 17000")))
         #expect(Self.search.resolve("Angoulme") == .unknown(didYouMean: found("Angoulême")))
         #expect(Self.search.resolve("Xyzzyville") == .unknown(didYouMean: nil))
         #expect(Self.search.resolve("   ") == .unknown(didYouMean: nil))

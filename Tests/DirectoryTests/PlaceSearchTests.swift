@@ -71,7 +71,7 @@ struct PlaceSearchTests {
         #expect(results.total == 0 && results.hits.isEmpty)
     }
 
-    @Test("property: the indexed search returns exactly what a scan of every place returns")
+    @Test("property: the indexed search returns exactly what a scan of every place returns, around one centre or several")
     func indexedEqualsScan() throws {
         var generator = SystemRandomNumberGenerator()
         let located = Self.places.compactMap(\.coordinates)
@@ -86,15 +86,27 @@ struct PlaceSearchTests {
                 parameters[name] = values.randomElement(using: &generator)!
             }
             if Bool.random(using: &generator) { parameters["ouvert"] = "maintenant" }
+            // One centre, or several near one another as the communes of a postcode are.
             let base = located.randomElement(using: &generator)!
-            let centre = Coordinates(latitude: base.latitude + .random(in: -0.05...0.05, using: &generator), longitude: base.longitude + .random(in: -0.05...0.05, using: &generator))
+            let spread = Bool.random(using: &generator) ? 0.05 : 0.2
+            let centres = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                Coordinates(latitude: base.latitude + .random(in: -spread...spread, using: &generator),
+                            longitude: base.longitude + .random(in: -spread...spread, using: &generator))
+            }
             let radius = Double(SearchCriteria.radii.randomElement(using: &generator)! * 1000)
             let now = Self.monday10 + Int.random(in: 0..<7 * 86_400, using: &generator)
             let parsed = try criteria(parameters)
-            let indexed = Self.search.run(parsed, area: .circle(centre: centre, radiusMetres: radius), now: now)
-            let scanned = Self.search.run(parsed, area: .circle(centre: centre, radiusMetres: radius), now: now, strategy: .scan)
+            let area = PlaceSearch.Area.circles(centres: centres, radiusMetres: radius)
+            let indexed = Self.search.run(parsed, area: area, now: now)
+            let scanned = Self.search.run(parsed, area: area, now: now, strategy: .scan)
             #expect(indexed.total == scanned.total, "\(parameters)")
             #expect(indexed.hits.map(\.place.id) == scanned.hits.map(\.place.id), "\(parameters)")
+            // Each place at its distance from the nearest centre, which the hit names.
+            for hit in indexed.hits {
+                let distances = centres.map { GeoDistance.metres($0, hit.place.coordinates!) }
+                #expect(hit.distance == distances.min() && hit.centre == distances.firstIndex(of: distances.min()!))
+                #expect(hit.distance! <= radius)
+            }
         }
     }
 
@@ -119,15 +131,19 @@ struct PlaceSearchTests {
             places.append(place)
         }
         let search = PlaceSearch(index: PlaceIndex(places: places.shuffled(using: &generator)))
-        // when both ways search each page
-        for page in 1...8 {
-            let parsed = try criteria(["par_page": "100", "page": String(page)])
-            let area = PlaceSearch.Area.circle(centre: centre, radiusMetres: 10_000)
-            let indexed = search.run(parsed, area: area, now: Self.monday10)
-            let scanned = search.run(parsed, area: area, now: Self.monday10, strategy: .scan)
-            // then they agree place for place, and only places within the radius are found
-            #expect(indexed.total == scanned.total && indexed.hits.map(\.place.id) == scanned.hits.map(\.place.id), "page \(page)")
-            #expect(indexed.total == places.filter { GeoDistance.metres(centre, $0.coordinates!) <= 10_000 }.count)
+        // when both ways search each page, around Mende alone and with a second centre whose
+        // circle crosses the first's edge
+        let second = SearchRulesTests.destination(from: centre, metres: 12_000, bearing: 90)
+        for centres in [[centre], [centre, second]] {
+            for page in 1...8 {
+                let parsed = try criteria(["par_page": "100", "page": String(page)])
+                let area = PlaceSearch.Area.circles(centres: centres, radiusMetres: 10_000)
+                let indexed = search.run(parsed, area: area, now: Self.monday10)
+                let scanned = search.run(parsed, area: area, now: Self.monday10, strategy: .scan)
+                // then they agree place for place, and only places within the radius are found
+                #expect(indexed.total == scanned.total && indexed.hits.map(\.place.id) == scanned.hits.map(\.place.id), "page \(page)")
+                #expect(indexed.total == places.filter { place in centres.contains { GeoDistance.metres($0, place.coordinates!) <= 10_000 } }.count)
+            }
         }
     }
 

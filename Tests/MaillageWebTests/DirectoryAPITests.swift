@@ -56,8 +56,12 @@ struct DirectoryAPITests {
     }
 
     @Test("each bad criterion is a 400 naming the parameter, in French", arguments: [
-        ("commune=Mendee", "unknown_commune", "commune", "Commune inconnue : « Mendee ». Vouliez-vous dire Mende ?"),
-        ("commune=Saint-Denis", "ambiguous_commune", "commune", "Précisez le code postal."),
+        ("commune=Mendee", "unknown_commune", "commune", "Commune inconnue\u{00A0}: «\u{00A0}Mendee\u{00A0}». Vouliez-vous dire Mende (48000)\u{202F}?"),
+        ("commune=Saint-Denis", "ambiguous_commune", "commune", "Choisissez-en une ou précisez le code postal."),
+        ("commune=Paris%2021", "unknown_commune", "commune", "Vouliez-vous dire Paris\u{202F}?"),
+        ("code_insee=99999", "unknown_commune", "code_insee", "Aucune commune n'a le code INSEE «\u{00A0}99999\u{00A0}»."),
+        ("code_insee=6326", "invalid_parameter", "code_insee", "Un code INSEE a cinq caractères"),
+        ("code_insee=63260&commune=Mende", "invalid_parameter", "code_insee", "pas les deux"),
         ("commune=Mende&rayon=7", "invalid_parameter", "rayon", "Le rayon doit valoir 5, 10, 20 ou 50 km."),
         ("latitude=95&longitude=3", "invalid_parameter", "latitude", "La position doit donner une latitude"),
         ("page=0", "invalid_parameter", "page", "La page doit être un nombre entier"),

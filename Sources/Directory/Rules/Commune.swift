@@ -18,6 +18,9 @@ public struct Commune: Sendable, Equatable {
     }
 
     /// "Saint-Denis (93200)": a name people read, and that `CommuneSearch` resolves to this
-    /// commune alone.
-    public var label: String { postcodes.first.map { "\(name) (\($0))" } ?? name }
+    /// commune alone ("Paris" alone for the whole city: its postcodes name arrondissements).
+    public var label: String {
+        guard !isWholeCity, let postcode = postcodes.first else { return name }
+        return "\(name) (\(postcode))"
+    }
 }

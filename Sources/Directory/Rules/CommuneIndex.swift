@@ -22,9 +22,14 @@ public struct CommuneIndex: Sendable {
     /// The INSEE code of the one commune that has this postcode and this name; nil when there
     /// is none or more than one.
     public func inseeCode(commune name: String, postcode: String) -> String? {
-        let key = Self.key(name)
-        let matches = (byPostcode[postcode] ?? []).filter { keys[$0].contains(key) }
-        return matches.count == 1 ? communes[matches[0]].inseeCode : nil
+        let matches = communes(postcode: postcode, key: Self.key(name))
+        return matches.count == 1 ? matches[0].inseeCode : nil
+    }
+
+    /// The communes this postcode serves that bear this name (a key), or whose arrondissement
+    /// does: "marseille" and 13001 give Marseille 1er.
+    func communes(postcode: String, key: String) -> [Commune] {
+        (byPostcode[postcode] ?? []).filter { keys[$0].contains(key) }.map { communes[$0] }
     }
 
     public func commune(inseeCode: String) -> Commune? {

@@ -1,15 +1,24 @@
 import MaillageCore
 
-/// Finds the commune a person means, offline: by name (any case, accents, hyphens, "St"),
-/// postcode or INSEE code; suggestions as they type; "Vouliez-vous dire Mende ?" for a slip.
+/// Finds the commune a person means, offline: by name (any case, accents, hyphens, "St", or
+/// only its first words), postcode, INSEE code, a name with its postcode, an arrondissement;
+/// suggestions as they type; "Vouliez-vous dire Mende ?" for a slip.
 public struct CommuneSearch: Sendable {
     public enum Resolution: Equatable, Sendable {
         case found(Commune)
-        /// Several communes answer (many France has a Saint-Denis): most populous first.
+        /// One namesake far larger than the others (La Rochelle, 17000 against 70120): the
+        /// search goes around it and offers the others.
+        case likely(Commune, others: [Commune])
+        /// A postcode several communes share: all of them, most populous first.
+        case postcode(String, communes: [Commune])
+        /// Several communes answer and none stands out (Saint-Denis): most populous first.
         case ambiguous([Commune])
         /// None answers; the nearest spelling, if one is close enough.
         case unknown(didYouMean: Commune?)
     }
+
+    /// How many times larger than every namesake a commune must be to be taken for the one meant.
+    static let dominance = 10
 
     /// The communes of the file, with `extra` and the whole cities.
     private let index: CommuneIndex
@@ -27,32 +36,80 @@ public struct CommuneSearch: Sendable {
     }
 
     public func resolve(_ text: String) -> Resolution {
-        let trimmed = text.trimmingWhitespace
-        if trimmed.count == 5, trimmed.allSatisfy(\.isASCIIDigit) {
-            // A postcode names an arrondissement more precisely than its whole city.
-            let matches = index.communes(postcode: trimmed).filter { !Self.wholeCityCodes.contains($0.inseeCode) }
-            // People type postcodes far more than INSEE codes: "51100" is Reims, not La Caure.
-            if !matches.isEmpty { return result(matches, didYouMean: nil) }
+        switch CommuneQuery(text) {
+        case nil:
+            return .unknown(didYouMean: nil)
+        case .postcode(let postcode):
+            return resolve(postcode: postcode)
+        case .inseeCode(let code):
+            return commune(inseeCode: code).map { .found($0) } ?? .unknown(didYouMean: nil)
+        case .arrondissement(let city, let key):
+            if let key, let found = exact(key).first { return .found(found) }
+            // "Paris 21": the city has fewer arrondissements.
+            return .unknown(didYouMean: exact(city).first)
+        case .named(let name, let postcode?):
+            return resolve(name: name, postcode: postcode)
+        case .named(let name, nil):
+            return classify(candidates(name), key: name)
         }
-        if trimmed.count == 5 {
-            if let commune = index.commune(inseeCode: trimmed.uppercased()) { return .found(commune) }
-            if trimmed.allSatisfy(\.isASCIIDigit) { return .unknown(didYouMean: nil) }
-        }
-        if let labelled = labelled(trimmed) { return labelled }
-        let key = CommuneIndex.key(trimmed)
-        guard !key.isEmpty else { return .unknown(didYouMean: nil) }
-        let exact = range(prefix: key).filter { sortedKeys[$0].key == key }.map { communes[sortedKeys[$0].index] }
-        return result(exact, didYouMean: exact.isEmpty ? nearest(key) : nil)
     }
 
-    /// "Saint-Denis (93200)", as `Commune.label` writes it and suggestions offer it.
-    private func labelled(_ text: String) -> Resolution? {
-        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
-        let postcode = text[text.index(after: open)..<text.index(before: text.endIndex)]
-        guard postcode.count == 5, postcode.allSatisfy(\.isASCIIDigit) else { return nil }
-        let key = CommuneIndex.key(String(text[..<open]))
-        let matches = index.communes(postcode: String(postcode)).filter { CommuneIndex.key($0.name) == key }
-        return matches.isEmpty ? nil : result(matches, didYouMean: nil)
+    /// The commune with this INSEE code, whole cities included.
+    public func commune(inseeCode: String) -> Commune? {
+        index.commune(inseeCode: inseeCode)
+    }
+
+    /// Every commune the postcode serves; an INSEE code when none does ("51100" is Reims, not
+    /// La Caure: people type postcodes far more).
+    private func resolve(postcode: String) -> Resolution {
+        // A postcode names an arrondissement more precisely than its whole city.
+        let served = index.communes(postcode: postcode).filter { !$0.isWholeCity }.sorted(by: Self.morePopulous)
+        switch served.count {
+        case 0:
+            let code = Self.wholeCityPostcodes[postcode] ?? postcode
+            return commune(inseeCode: code).map { .found($0) } ?? .unknown(didYouMean: nil)
+        case 1: return .found(served[0])
+        default: return .postcode(postcode, communes: served)
+        }
+    }
+
+    /// A name with its postcode: the commune of that postcode with that name (or whose name
+    /// starts so); else the name alone, among the communes of the postcode's département.
+    private func resolve(name: String, postcode: String) -> Resolution {
+        let served = index.communes(postcode: postcode).filter { !$0.isWholeCity }
+        let named = index.communes(postcode: postcode, key: name).filter { !$0.isWholeCity }
+        let matches = named.isEmpty ? served.filter { CommuneIndex.key($0.name).hasPrefix(name + " ") } : named
+        if !matches.isEmpty { return classify(matches, key: name) }
+        // A CEDEX code, or a postcode mistyped: its first digits still say where.
+        let area = postcode.hasPrefix("97") || postcode.hasPrefix("98") ? postcode.prefix(3) : postcode.prefix(2)
+        let candidates = candidates(name)
+        let nearby = candidates.filter { $0.postcodes.contains { $0.hasPrefix(area) } }
+        return nearby.isEmpty ? .unknown(didYouMean: candidates.first ?? nearest(name)) : classify(nearby, key: name)
+    }
+
+    /// The communes a name may mean: those that bear it, and those whose name starts with it
+    /// and are larger than all of those ("Le Puy" is also Le Puy-en-Velay; "Chamonix" is
+    /// Chamonix-Mont-Blanc); most populous first.
+    private func candidates(_ key: String) -> [Commune] {
+        let exact = exact(key)
+        let largest = exact.map { $0.population ?? 0 }.max() ?? -1
+        let longer = range(prefix: key + " ").map { communes[sortedKeys[$0].index] }.filter { ($0.population ?? 0) > largest }
+        return (exact + longer).sorted(by: Self.morePopulous)
+    }
+
+    private func exact(_ key: String) -> [Commune] {
+        range(prefix: key).filter { sortedKeys[$0].key == key }.map { communes[sortedKeys[$0].index] }
+    }
+
+    /// What a list of candidates, most populous first, gives.
+    private func classify(_ candidates: [Commune], key: String) -> Resolution {
+        guard let first = candidates.first else { return .unknown(didYouMean: nearest(key)) }
+        // A whole city stands for its arrondissements: "Paris" is Paris, "75011" its 11th.
+        if let city = candidates.first(where: \.isWholeCity) { return .found(city) }
+        guard candidates.count > 1 else { return .found(first) }
+        let (largest, next) = (first.population ?? 0, candidates[1].population ?? 0)
+        if largest > 0, largest >= Self.dominance * next { return .likely(first, others: Array(candidates.dropFirst())) }
+        return .ambiguous(candidates)
     }
 
     /// Communes whose name starts as typed (or whose postcode does), most populous first.
@@ -60,25 +117,12 @@ public struct CommuneSearch: Sendable {
         let trimmed = text.trimmingWhitespace
         if trimmed.count >= 2, trimmed.allSatisfy(\.isASCIIDigit) {
             // A whole postcode names an arrondissement, as in `resolve`.
-            let matches = index.communes(postcodePrefix: trimmed)
-                .filter { trimmed.count < 5 || !Self.wholeCityCodes.contains($0.inseeCode) }
+            let matches = index.communes(postcodePrefix: trimmed).filter { trimmed.count < 5 || !$0.isWholeCity }
             return Array(matches.sorted(by: Self.morePopulous).prefix(limit))
         }
         let key = CommuneIndex.key(trimmed)
         guard key.count >= 2 else { return [] }
         return Array(range(prefix: key).map { communes[sortedKeys[$0].index] }.sorted(by: Self.morePopulous).prefix(limit))
-    }
-
-    private func result(_ matches: [Commune], didYouMean: Commune?) -> Resolution {
-        switch matches.count {
-        case 0: return .unknown(didYouMean: didYouMean)
-        case 1: return .found(matches[0])
-        default:
-            // A whole city stands for its arrondissements: "Paris" is Paris, "75011" its 11th.
-            let sorted = matches.sorted(by: Self.morePopulous)
-            if let city = sorted.first(where: { Self.wholeCityCodes.contains($0.inseeCode) }) { return .found(city) }
-            return .ambiguous(sorted)
-        }
     }
 
     /// Indices into `sortedKeys` whose key starts with `prefix`.
@@ -114,48 +158,5 @@ public struct CommuneSearch: Sendable {
 
     static func morePopulous(_ a: Commune, _ b: Commune) -> Bool {
         (a.population ?? 0, b.name) > (b.population ?? 0, a.name)
-    }
-
-    // MARK: - Paris, Marseille, Lyon
-
-    static let wholeCityCodes: Set<String> = ["75056", "13055", "69123"]
-
-    /// The three cities the file lists by arrondissement, as whole communes at the mean point
-    /// of their arrondissements, with all their postcodes.
-    static func wholeCities(from communes: [Commune]) -> [Commune] {
-        [("75056", "Paris", "751"), ("13055", "Marseille", "132"), ("69123", "Lyon", "6938")].compactMap { code, name, prefix in
-            let parts = communes.filter { $0.inseeCode.hasPrefix(prefix) && $0.name.hasPrefix(name + " ") }
-            guard !parts.isEmpty else { return nil }
-            let latitude = parts.map(\.coordinates.latitude).reduce(0, +) / Double(parts.count)
-            let longitude = parts.map(\.coordinates.longitude).reduce(0, +) / Double(parts.count)
-            return Commune(inseeCode: code, name: name, postcodes: Array(Set(parts.flatMap(\.postcodes))).sorted(),
-                           departement: parts[0].departement, coordinates: Coordinates(latitude: latitude, longitude: longitude),
-                           population: parts.compactMap(\.population).reduce(0, +))
-        }
-    }
-}
-
-/// Damerau–Levenshtein (optimal string alignment) distance, stopping early past `limit`.
-enum EditDistance {
-    static func between(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, previous2[j - 2] + 1) }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            if rowMinimum > limit { return rowMinimum }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
     }
 }

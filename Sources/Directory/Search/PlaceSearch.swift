@@ -8,6 +8,8 @@ public struct PlaceSearch: Sendable {
     public struct Hit: Sendable {
         public let place: Place
         public let distance: Double?
+        /// Which of the area's centres is the nearest (the commune a distance is counted from).
+        public let centre: Int?
         public let status: OpeningHours.Status?
         public let localNow: LocalDateTime?
     }
@@ -20,10 +22,17 @@ public struct PlaceSearch: Sendable {
     /// Where the search is centred, once the commune or position is known.
     public enum Area: Sendable {
         case anywhere
-        case circle(centre: Coordinates, radiusMetres: Double)
+        /// Within the radius of any of the centres (every commune of a postcode), at the
+        /// distance to the nearest of them.
+        case circles(centres: [Coordinates], radiusMetres: Double)
         case departement(Departement)
 
-        public var hasCentre: Bool { if case .circle = self { true } else { false } }
+        public static func circle(centre: Coordinates, radiusMetres: Double) -> Area {
+            .circles(centres: [centre], radiusMetres: radiusMetres)
+        }
+
+        public var centres: [Coordinates] { if case .circles(let centres, _) = self { centres } else { [] } }
+        public var hasCentre: Bool { !centres.isEmpty }
     }
 
     public enum Strategy: Sendable {
@@ -74,10 +83,11 @@ public struct PlaceSearch: Sendable {
             for p in index.places.indices where index.departements[p] == departement && filter.passes(p) {
                 found.keep(p, order: Double(index.nameRanks[p]))
             }
-        case (.circle(let centre, let radius), .indexed):
+        case (.circles(let centres, let radius), .indexed) where centres.count == 1:
             // The cells that reach the circle, the cosine to the centre (three products) where a
             // cell crosses its edge, the filters; the exact distance only for the few places
             // on the edge, where rounding could decide.
+            let centre = centres[0]
             let point = GeoDistance.SpherePoint(centre)
             let edge = GeoDistance.cosine(ofDistance: radius)
             tolerance = GeoDistance.cosineTolerance
@@ -93,21 +103,39 @@ public struct PlaceSearch: Sendable {
                     found.keep(p, order: -cosine)
                 }
             }
-        case (.circle(let centre, let radius), .scan):
-            // The naive way: every place's distance, then the filters.
+        case (.circles(let centres, let radius), .indexed):
+            // Each cell that reaches any circle once, each place at its nearest centre (the
+            // largest cosine); the exact distance only where rounding could decide.
+            let points = centres.map(GeoDistance.SpherePoint.init)
+            let edge = GeoDistance.cosine(ofDistance: radius)
+            tolerance = GeoDistance.cosineTolerance
+            var seen = Set<Int>()
+            for centre in centres {
+                for run in index.candidateRuns(near: centre, radius: radius) where seen.insert(run.places.lowerBound).inserted {
+                    for p in run.places {
+                        let cosine = points.reduce(-2) { max($0, index.points[p].cosine(to: $1)) }
+                        guard cosine >= edge - tolerance, filter.passes(p) else { continue }
+                        if cosine <= edge + tolerance, Self.metres(from: centres, to: index.coordinates(p)!) > radius { continue }
+                        found.keep(p, order: -cosine)
+                    }
+                }
+            }
+        case (.circles(let centres, let radius), .scan):
+            // The naive way: every place's distance to every centre, then the filters.
             for p in index.places.indices {
                 guard let point = index.coordinates(p) else { continue }
-                let distance = GeoDistance.metres(centre, point)
+                let distance = Self.metres(from: centres, to: point)
                 if distance <= radius, filter.passes(p) { found.keep(p, order: distance) }
             }
         }
-        let centre: Coordinates? = if case .circle(let centre, _) = area { centre } else { nil }
+        let centres = area.centres
         let page = Self.page(of: found.places, criteria: criteria, tolerance: tolerance) { p in
-            centre.map { GeoDistance.metres($0, index.coordinates(p)!) } ?? 0
+            centres.isEmpty ? 0 : Self.metres(from: centres, to: index.coordinates(p)!)
         } rank: { index.nameRanks[$0] }
         let hits = page.map { hit -> Hit in
             let status = index.hours(hit.place)?.status(atUTC: now, in: index.departements[hit.place])
-            return Hit(place: index.places[hit.place], distance: centre == nil ? nil : hit.distance,
+            return Hit(place: index.places[hit.place], distance: centres.isEmpty ? nil : hit.distance,
+                       centre: index.coordinates(hit.place).flatMap { Self.nearest(of: centres, to: $0) },
                        status: status?.status, localNow: status?.localNow)
         }
         return Results(total: found.places.count, hits: hits)
@@ -134,16 +162,27 @@ public struct PlaceSearch: Sendable {
             .map { ($0.distance, $0.place) }
     }
 
-    /// The place nearest to `centre`, whatever the criteria: what a person far from every
-    /// known place is told about.
-    public func nearest(to centre: Coordinates) -> (place: Place, distance: Double)? {
+    /// The place nearest to any of the centres, whatever the criteria: what a person far from
+    /// every known place is told about.
+    public func nearest(to centres: [Coordinates]) -> (place: Place, distance: Double)? {
+        guard !centres.isEmpty else { return nil }
         var best: (index: Int, distance: Double)?
         for p in index.places.indices {
             guard let point = index.coordinates(p) else { continue }
-            let distance = GeoDistance.metres(centre, point)
+            let distance = Self.metres(from: centres, to: point)
             if best == nil || distance < best!.distance { best = (p, distance) }
         }
         return best.map { (index.places[$0.index], $0.distance) }
+    }
+
+    /// Which of the centres is nearest to the point; nil when there are none.
+    static func nearest(of centres: [Coordinates], to point: Coordinates) -> Int? {
+        centres.count == 1 ? 0 : centres.indices.min { GeoDistance.metres(centres[$0], point) < GeoDistance.metres(centres[$1], point) }
+    }
+
+    /// The distance from the nearest of the centres.
+    static func metres(from centres: [Coordinates], to point: Coordinates) -> Double {
+        centres.reduce(Double.infinity) { min($0, GeoDistance.metres($1, point)) }
     }
 
     /// The `count` first elements in order, without sorting the rest.

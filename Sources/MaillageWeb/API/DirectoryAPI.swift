@@ -17,7 +17,14 @@ struct DirectoryAPI: RouteCollection {
         let page: Int
         let par_page: Int
         let pages: Int
+        /// The one commune searched around.
         let commune: CommuneDTO?
+        /// Every commune searched around: the one named, or those of the postcode typed.
+        let communes: [CommuneDTO]
+        /// The postcode typed, when several communes share it.
+        let code_postal: String?
+        /// Namesakes of the commune searched around, in case another was meant.
+        let autres_communes: [CommuneDTO]
         let rayon_km: Int?
     }
 
@@ -33,6 +40,8 @@ struct DirectoryAPI: RouteCollection {
         case .success(let answer):
             let meta = Meta(total: answer.results.total, page: answer.criteria.page, par_page: answer.criteria.perPage,
                             pages: answer.pages, commune: answer.located.commune.map(CommuneDTO.init),
+                            communes: answer.located.communes.map(CommuneDTO.init), code_postal: answer.located.postcode,
+                            autres_communes: answer.located.alternatives.map(CommuneDTO.init),
                             rayon_km: answer.located.area.hasCentre ? answer.criteria.radiusKm : nil)
             // Places are written as the JSON export writes them, not through JSONEncoder.
             var body = "{\"data\":["

@@ -64,7 +64,11 @@ enum OpenAPIDocument {
             "parameters": [
                 parameter("q", "Mots cherchés dans le nom, la présentation, les services et la commune.",
                           ["type": "string", "maxLength": SearchCriteria.maxQueryLength]),
-                parameter("commune", "Nom, code postal ou code INSEE de la commune.", ["type": "string", "maxLength": 100]),
+                parameter("commune", "Ce qu'une personne tape : un code postal (toutes les communes qui le partagent), "
+                          + "un nom (« Chamonix », « La Rochelle 17000 », « Paris 15 », « Lyon 3e ») ou un code INSEE "
+                          + "(lu d'abord comme un code postal).", ["type": "string", "maxLength": 100]),
+                parameter("code_insee", "Le code INSEE d'une seule commune (48095, 2A004) ; pas avec « commune ».",
+                          ["type": "string", "pattern": "^[0-9]{5}$|^2[AaBb][0-9]{3}$"]),
                 parameter("latitude", "Latitude du centre (avec longitude).", ["type": "number", "minimum": -90, "maximum": 90]),
                 parameter("longitude", "Longitude du centre (avec latitude).", ["type": "number", "minimum": -180, "maximum": 180]),
                 parameter("departement", "Code du département (48, 2A, 974…).", ["type": "string"]),
@@ -163,11 +167,17 @@ enum OpenAPIDocument {
                 "properties": [
                     "data": ["type": "array", "items": ref("Lieu")] as Object,
                     "meta": [
-                        "type": "object", "required": ["total", "page", "par_page", "pages"], "additionalProperties": false,
+                        "type": "object", "required": ["total", "page", "par_page", "pages", "communes", "autres_communes"],
+                        "additionalProperties": false,
                         "properties": [
                             "total": ["type": "integer", "minimum": 0], "page": ["type": "integer", "minimum": 1],
                             "par_page": ["type": "integer", "minimum": 1], "pages": ["type": "integer", "minimum": 1],
                             "commune": ["anyOf": [ref("Commune"), ["type": "null"]]] as Object,
+                            "communes": ["type": "array", "items": ref("Commune"),
+                                         "description": "Les communes autour desquelles on cherche : celle nommée, ou toutes celles du code postal."] as Object,
+                            "code_postal": ["type": ["string", "null"], "description": "Le code postal tapé, quand plusieurs communes le partagent."] as Object,
+                            "autres_communes": ["type": "array", "items": ref("Commune"),
+                                                "description": "Les homonymes de la commune choisie, au cas où l'on en cherchait une autre."] as Object,
                             "rayon_km": ["type": ["integer", "null"]],
                         ] as Object,
                     ] as Object,

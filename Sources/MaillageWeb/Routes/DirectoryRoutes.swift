@@ -28,8 +28,13 @@ struct DirectoryRoutes: RouteCollection {
                 case .failure(let found): problems = found.list
                 case .success(let found):
                     answer = found
-                    if found.results.total == 0, case .circle(let centre, _) = found.located.area {
-                        nearest = try await request.searchSnapshot().search.nearest(to: centre)
+                    if found.results.total == 0 {
+                        nearest = try await request.searchSnapshot().search.nearest(to: found.located.area.centres)
+                    }
+                    // The form names the commune as people read it, whichever way it was asked.
+                    if read["code_insee"] != nil, let commune = found.located.commune {
+                        parameters["code_insee"] = nil
+                        parameters["commune"] = commune.label
                     }
                 }
             }

@@ -8,6 +8,8 @@ public struct SearchCriteria: Equatable, Sendable {
         case anywhere
         /// A commune as typed: a name, a postcode or an INSEE code, resolved later.
         case commune(String)
+        /// Exactly one commune, by its INSEE code.
+        case inseeCode(String)
         case point(Coordinates)
         case departement(Departement)
     }
@@ -77,7 +79,7 @@ public struct SearchCriteria: Equatable, Sendable {
 
     /// Every parameter a search reads.
     public static let parameterNames: Set<String> = Set(listParameters).union([
-        "q", "commune", "latitude", "longitude", "departement", "rayon", "ouvert", "page", "par_page",
+        "q", "commune", "code_insee", "latitude", "longitude", "departement", "rayon", "ouvert", "page", "par_page",
     ])
 
     /// Reads query parameters.
@@ -99,6 +101,14 @@ public struct SearchCriteria: Equatable, Sendable {
             } else {
                 fail(lat == nil ? "latitude" : "longitude",
                      "La position doit donner une latitude (−90 à 90) et une longitude (−180 à 180), en degrés décimaux.")
+            }
+        } else if let code = parameters["code_insee"]?.trimmingWhitespace, !code.isEmpty {
+            if parameters["commune"].map({ !$0.trimmingWhitespace.isEmpty }) == true {
+                fail("code_insee", "Donnez la commune par son nom ou code postal (« commune ») ou par son code INSEE (« code_insee »), pas les deux.")
+            } else if Self.isInseeCode(code.uppercased()) {
+                criteria.place = .inseeCode(code.uppercased())
+            } else {
+                fail("code_insee", "Un code INSEE a cinq caractères (exemples : 48095, 2A004).")
             }
         } else if let commune = parameters["commune"]?.trimmingWhitespace, !commune.isEmpty {
             if commune.count > 100 { fail("commune", "Le nom de commune est trop long.") } else { criteria.place = .commune(commune) }
@@ -146,6 +156,13 @@ public struct SearchCriteria: Equatable, Sendable {
             }
         }
         return problems.isEmpty ? .success(criteria) : .failure(Problems(list: problems))
+    }
+
+    /// Five digits, or Corsica's 2A and 2B and three digits.
+    static func isInseeCode(_ code: String) -> Bool {
+        let head = code.prefix(2)
+        return code.count == 5 && code.dropFirst(2).allSatisfy(\.isASCIIDigit)
+            && (head.allSatisfy(\.isASCIIDigit) || head == "2A" || head == "2B")
     }
 
     /// A closed list given as comma-separated values of the standard, read leniently.

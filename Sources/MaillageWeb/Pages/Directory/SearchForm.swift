@@ -22,7 +22,7 @@ struct SearchForm {
 
     /// The parameters whose problems show next to a field; any other shows above the form.
     static let fields: Set<String> = Set(filters.map(\.parameter))
-        .union(["commune", "latitude", "departement", "rayon", "q", "ouvert", "typologie"])
+        .union(["commune", "code_insee", "latitude", "departement", "rayon", "q", "ouvert", "typologie"])
 
     static let openings = [("", "Peu importe"), ("maintenant", "Ouvert maintenant"), ("samedi", "Ouvert le samedi"),
                            ("soir", "Ouvert après 18\(French.space)h")]
@@ -48,7 +48,7 @@ struct SearchForm {
         """
         <div class="field suggest"><label for="commune">Commune ou code postal</label>\
         \(input("commune", type: "text", suggest: "/api/v1/communes"))\
-        \(error("commune"))\(error("latitude"))\(error("departement"))\
+        \(error("commune"))\(error("code_insee"))\(error("latitude"))\(error("departement"))\
         <button type="button" id="autour" class="secondary" hidden>Autour de moi</button></div>
         """
     }
@@ -118,17 +118,18 @@ struct SearchForm {
     private func error(_ name: String) -> String {
         problems.filter { $0.parameter == name }.map { problem in
             let links = problem.suggestions.map { commune in
-                "<li><a href=\"\(escape(Paths.search(suggestion(commune)).url))\">\(escape(commune.label))</a></li>"
+                "<li><a href=\"\(escape(Paths.search(Self.narrowed(parameters, to: commune.label)).url))\">\(escape(commune.label))</a></li>"
             }
             return "<div class=\"error\" id=\"\(name)-erreur\"><p>\(escape(problem.message))</p>"
                 + (links.isEmpty ? "" : "<ul>" + links.joined() + "</ul>") + "</div>"
         }.joined()
     }
 
-    /// The same search, at the commune suggested (its label makes it unambiguous).
-    private func suggestion(_ commune: Commune) -> [String: String] {
-        var parameters = self.parameters
-        parameters["commune"] = commune.label
+    /// The same search, at the commune this label names alone ("Mende (48000)"), from the first page.
+    static func narrowed(_ parameters: [String: String], to label: String) -> [String: String] {
+        var parameters = parameters
+        parameters["commune"] = label
+        parameters["code_insee"] = nil
         parameters["page"] = nil
         return parameters
     }

@@ -38,9 +38,10 @@ enum SearchPage {
         .section(
             .class("results"), .attribute(named: "aria-labelledby", value: "resultats"),
             .h2(.id("resultats"), .text(heading(answer))),
+            communes(answer.located, model.parameters),
             .if(answer.results.total == 0, empty(answer, model)),
             .div(.id("carte"), .class("map"), .attribute(named: "hidden"), .attribute(named: "aria-hidden", value: "true")),
-            .ol(.class("results"), .forEach(answer.results.hits) { hit in item(hit) }),
+            .ol(.class("results"), .forEach(answer.results.hits) { hit in item(hit, answer.located) }),
             pagination(answer, model.parameters)
         )
     }
@@ -49,8 +50,10 @@ enum SearchPage {
     static func heading(_ answer: SearchAnswer) -> String {
         let count = French.count(answer.results.total, "lieu trouvé", "lieux trouvés")
         switch answer.located.area {
-        case .circle:
-            let around = answer.located.commune.map { French.of($0.name) } ?? "de votre position"
+        case .circles:
+            let located = answer.located
+            let around = located.postcode.map { "des communes du code postal \($0)" }
+                ?? located.commune.map { French.of($0.name) } ?? "de votre position"
             return "\(count) à moins de \(answer.criteria.radiusKm)\(French.space)km \(around)"
         case .departement(let departement):
             return "\(count) dans le département \(departement.name) (\(departement.code))"
@@ -58,6 +61,38 @@ enum SearchPage {
             return count
         }
     }
+
+    /// The communes of a shared postcode, each a link that narrows the search to it; or the
+    /// namesakes of the commune chosen, in case another was meant.
+    private static func communes(_ located: SearchCriteria.Located, _ parameters: [String: String]) -> Node<HTML.BodyContext> {
+        // NB: within a postcode, a commune is named with that postcode: it may have others.
+        func links<Context: HTML.BodyContext>(_ communes: [Commune], shown: (Commune) -> String) -> Node<Context> {
+            .ul(.class("choices"), .forEach(communes) { commune in
+                let label = located.postcode.map { "\(commune.name) (\($0))" } ?? commune.label
+                return .li(.a(.href(Paths.search(SearchForm.narrowed(parameters, to: label)).url), .text(shown(commune))))
+            })
+        }
+        if let postcode = located.postcode {
+            let sorted = located.communes.sorted { $0.name.folded < $1.name.folded }
+            let count = French.count(sorted.count, "commune", "communes")
+            return .div(
+                .class("communes"),
+                .p(.text("Le code postal \(postcode) couvre \(count)\u{00A0}; chaque distance est comptée depuis la plus proche d'entre elles.")),
+                sorted.count <= shownCommunes
+                    ? .group(.p(.text("Préciser la commune\(French.colon)")), links(sorted, shown: \.name))
+                    : .details(.summary(.text("Préciser la commune parmi les \(French.integer(sorted.count))")), links(sorted, shown: \.name))
+            )
+        }
+        guard !located.alternatives.isEmpty else { return .empty }
+        return .div(
+            .class("communes"),
+            .p(.text("Vous cherchiez une autre commune\(French.narrowSpace)?")),
+            links(Array(located.alternatives.prefix(shownCommunes)), shown: \.label)
+        )
+    }
+
+    /// Communes listed as links before they go behind a « Préciser la commune » to open.
+    static let shownCommunes = 10
 
     private static func empty(_ answer: SearchAnswer, _ model: Model) -> Node<HTML.BodyContext> {
         var wider = model.parameters
@@ -76,7 +111,7 @@ enum SearchPage {
         )
     }
 
-    private static func item(_ hit: PlaceSearch.Hit) -> Node<HTML.ListContext> {
+    private static func item(_ hit: PlaceSearch.Hit, _ located: SearchCriteria.Located) -> Node<HTML.ListContext> {
         let place = hit.place
         let status = hit.status.flatMap { status in hit.localNow.map { French.capitalised(status.french(now: $0)) } }
             ?? "Horaires non renseignés"
@@ -87,13 +122,19 @@ enum SearchPage {
             .attribute(named: "data-longitude", value: place.coordinates.map { String($0.longitude) } ?? ""),
             .h3(.a(.href(Paths.place(id: place.id).url), .text(place.name))),
             .p(.class("facts"),
-               .unwrap(hit.distance) { .span(.class("distance"), .text(French.distance(metres: $0))) },
+               .unwrap(hit.distance) { .span(.class("distance"), .text(French.distance(metres: $0) + from(hit, located))) },
                .span(.class(isOpen ? "status open" : "status"), .text(status))),
             .p(.class("address"), .text("\(place.address), \(place.postcode) \(place.commune)")),
             .if(!place.services.isEmpty,
                 .p(.class("services"), .text(place.services.prefix(3).map(\.label).joined(separator: " · ")
                                              + (place.services.count > 3 ? " …" : ""))))
         )
+    }
+
+    /// " de Badaroux": which commune of a postcode a distance is counted from.
+    private static func from(_ hit: PlaceSearch.Hit, _ located: SearchCriteria.Located) -> String {
+        guard located.postcode != nil, let centre = hit.centre, located.communes.indices.contains(centre) else { return "" }
+        return " " + French.of(located.communes[centre].name)
     }
 
     private static func pagination(_ answer: SearchAnswer, _ parameters: [String: String]) -> Node<HTML.BodyContext> {
