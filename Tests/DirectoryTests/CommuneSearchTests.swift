@@ -54,6 +54,22 @@ struct CommuneSearchTests {
         }
     }
 
+    @Test("every commune of every shared postcode of France is found alone by its name and that postcode, as the page offers it")
+    func narrowingWithinPostcodes() {
+        var postcodes: Set<String> = []
+        for commune in Self.index.communes { postcodes.formUnion(commune.postcodes) }
+        var checked = 0
+        for postcode in postcodes {
+            let served = Self.index.communes(postcode: postcode)
+            guard served.count > 1 else { continue }
+            for commune in served {
+                #expect(found("\(commune.name) (\(postcode))") == commune, "\(commune.name) (\(postcode))")
+                checked += 1
+            }
+        }
+        #expect(checked > 30_000)
+    }
+
     @Test("an arrondissement past the city's last is unknown, and the city is suggested")
     func noSuchArrondissement() {
         #expect(Self.search.resolve("Paris 21e") == .unknown(didYouMean: found("Paris")))

@@ -174,7 +174,8 @@ enum OpenAPIDocument {
                             "par_page": ["type": "integer", "minimum": 1], "pages": ["type": "integer", "minimum": 1],
                             "commune": ["anyOf": [ref("Commune"), ["type": "null"]]] as Object,
                             "communes": ["type": "array", "items": ref("Commune"),
-                                         "description": "Les communes autour desquelles on cherche : celle nommée, ou toutes celles du code postal."] as Object,
+                                         "description": "Les communes autour desquelles on cherche : celle nommée, ou toutes celles du code postal, "
+                                             + "les plus peuplées d'abord. Chacune se cherche seule par son code_insee."] as Object,
                             "code_postal": ["type": ["string", "null"], "description": "Le code postal tapé, quand plusieurs communes le partagent."] as Object,
                             "autres_communes": ["type": "array", "items": ref("Commune"),
                                                 "description": "Les homonymes de la commune choisie, au cas où l'on en cherchait une autre."] as Object,
