@@ -77,7 +77,7 @@ enum SearchPage {
             let count = French.count(sorted.count, "commune", "communes")
             return .div(
                 .class("communes"),
-                .p(.text("Le code postal \(postcode) couvre \(count)\u{00A0}; chaque distance est comptée depuis la plus proche d'entre elles.")),
+                .p(.text("Le code postal \(postcode) couvre \(count)\(French.narrowSpace); chaque distance est comptée depuis la plus proche d'entre elles.")),
                 sorted.count <= shownCommunes
                     ? .group(.p(.text("Préciser la commune\(French.colon)")), links(sorted, shown: \.name))
                     : .details(.summary(.text("Préciser la commune parmi les \(French.integer(sorted.count))")), links(sorted, shown: \.name))
