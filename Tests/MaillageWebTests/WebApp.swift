@@ -11,6 +11,8 @@ import VaporTesting
 func withApp(importing csv: String? = nil, clock: Clock = .system, _ body: (Application) async throws -> Void) async throws {
     try await withFreshDatabaseLocation { location in
         let app = try await Application.make(.testing)
+        // Migrations and requests log at info: thousands of lines that would bury a failure.
+        app.logger.logLevel = .warning
         do {
             try await configure(app, location: location, seed: false, clock: clock, indexFreshness: .zero,
                                 baseURL: "https://maillage.example", passwordCost: 4)

@@ -3,5 +3,6 @@ import FluentKit
 /// The accounts' migrations, in the order they run.
 public enum AccountsMigrations {
     public static let all: [any Migration] = [CreateUsers(), CreateSessions(), CreateAccountTokens(), CreateOutbox(), CreateRateLimits(),
-                                                CreateOrganisations(), CreateRoleGrants(), CreatePlaceClaims(), CreateAPITokens()]
+                                                CreateOrganisations(), CreateRoleGrants(), CreatePlaceClaims(), CreateAPITokens(),
+                                                CountRateLimitHits()]
 }

@@ -1,8 +1,11 @@
 import FluentKit
 
+/// The first rate-limit counters, one per window; replaced by `CountRateLimitHits`.
 struct CreateRateLimits: AsyncMigration {
+    static let table = "rate_limits"
+
     func prepare(on database: any Database) async throws {
-        try await database.schema(RateLimiter.table)
+        try await database.schema(Self.table)
             .field("key", .string, .required)
             .field("window_start", .int64, .required)
             .field("hits", .int, .required)
@@ -11,6 +14,6 @@ struct CreateRateLimits: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(RateLimiter.table).delete()
+        try await database.schema(Self.table).delete()
     }
 }

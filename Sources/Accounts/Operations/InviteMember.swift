@@ -25,8 +25,7 @@ public struct InviteMember: Sendable {
         guard let organisation = try await Organisations(database).visible(organisationID, to: actor) else { return .notAllowed }
         guard let email = EmailAddress(rawEmail) else { return .refused(FieldProblem("email", AccountsMessages.invalidEmail)) }
         let limiter = RateLimiter(database: database, now: settings.clock.now)
-        if let wait = try await limiter.wait(.mailsPerAccount, key: actor.emailKey) { return .limited(retryAfter: wait) }
-        try await limiter.record(.mailsPerAccount, key: actor.emailKey)
+        if case .limited(let wait) = try await limiter.attempt(.mailsPerAccount, key: actor.emailKey) { return .limited(retryAfter: wait) }
         try await database.transaction { db in
             let links = MailLinks(database: db, settings: settings)
             guard let invited = try await Users(db).find(email: email) else {

@@ -22,14 +22,19 @@ public struct LogIn: Sendable {
     /// `address`: the network address the attempt comes from.
     public func run(email rawEmail: String, password: String, replacing previousToken: String?, from address: String) async throws -> Outcome {
         let limiter = RateLimiter(database: database, now: settings.clock.now)
-        let counters = [(RateLimit.loginPerAccount, rawEmail.trimmingCharacters(in: .whitespaces)), (RateLimit.loginPerAddress, address)]
-        if let wait = try await limiter.wait(counters) { return .limited(retryAfter: wait) }
+        // NB: counted before the password is checked, so that a burst in parallel cannot pass.
+        let counted: RateLimiter.Hits
+        switch try await limiter.attempt([(.loginPerAccount, RateLimiter.accountKey(typed: rawEmail)), (.loginPerAddress, address)]) {
+        case .limited(let wait): return .limited(retryAfter: wait)
+        case .allowed(let hits): counted = hits
+        }
         var user: User?
         if let email = EmailAddress(rawEmail) { user = try await Users(database).find(email: email) }
         guard try await settings.hasher.verifyPassword(password, against: user?.passwordHash), let user else {
-            for (limit, key) in counters { try await limiter.record(limit, key: key) }
             return .refused(FieldProblem("email", AccountsMessages.badCredentials))
         }
+        // Only failures count: the owner logging in often is not guessing.
+        try await limiter.forgive(counted)
         return try await database.transaction { db in
             guard user.isVerified else {
                 try await MailLinks(database: db, settings: settings)

@@ -16,11 +16,15 @@ struct PasswordConfirmation: Sendable {
     /// Nil when `password` is the account's; the problem goes under `field`.
     func refusal(of password: String, for user: User, field: String) async throws -> Refusal? {
         let limiter = RateLimiter(database: database, now: settings.clock.now)
-        if let wait = try await limiter.wait(.loginPerAccount, key: user.emailKey) { return .limited(retryAfter: wait) }
+        let counted: RateLimiter.Hits
+        switch try await limiter.attempt(.loginPerAccount, key: user.emailKey) {
+        case .limited(let wait): return .limited(retryAfter: wait)
+        case .allowed(let hits): counted = hits
+        }
         guard try await settings.hasher.verifyPassword(password, against: user.passwordHash) else {
-            try await limiter.record(.loginPerAccount, key: user.emailKey)
             return .wrong(FieldProblem(field, AccountsMessages.wrongPassword))
         }
+        try await limiter.forgive(counted)
         return nil
     }
 }

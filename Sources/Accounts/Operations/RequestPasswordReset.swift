@@ -23,8 +23,7 @@ public struct RequestPasswordReset: Sendable {
         guard let email = EmailAddress(rawEmail) else { return .invalidEmail }
         let limiter = RateLimiter(database: database, now: settings.clock.now)
         let counters = [(RateLimit.resetPerAccount, email.key), (RateLimit.resetPerAddress, address)]
-        if let wait = try await limiter.wait(counters) { return .limited(retryAfter: wait) }
-        for (limit, key) in counters { try await limiter.record(limit, key: key) }
+        if case .limited(let wait) = try await limiter.attempt(counters) { return .limited(retryAfter: wait) }
         try await database.transaction { db in
             guard let user = try await Users(db).find(email: email) else { return }
             try await MailLinks(database: db, settings: settings)

@@ -47,6 +47,8 @@ public struct ResetPassword: Sendable {
                 if user.verifiedAt == nil { user.verifiedAt = settings.clock.now }
                 try await user.update(on: db)
                 try await VisitorSessions(database: db, now: settings.clock.now).closeAll(of: user.requireID())
+                // The owner is never locked out: the login limit keeps guessers waiting, not them.
+                try await RateLimiter(database: db, now: settings.clock.now).clear(.loginPerAccount, key: user.emailKey)
                 return .reset
             }
         }

@@ -23,7 +23,6 @@ public struct SignUp: Sendable {
     /// `address`: the network address the sign-up comes from.
     public func run(email rawEmail: String, name rawName: String, password: String, from address: String) async throws -> Outcome {
         let limiter = RateLimiter(database: database, now: settings.clock.now)
-        if let wait = try await limiter.wait(.signUpPerAddress, key: address) { return .limited(retryAfter: wait) }
         var problems: [FieldProblem] = []
         let email = EmailAddress(rawEmail)
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -34,7 +33,8 @@ public struct SignUp: Sendable {
         }
         guard let email, problems.isEmpty else { return .refused(problems) }
 
-        try await limiter.record(.signUpPerAddress, key: address)
+        // NB: only sign-ups that would create an account count; a form with mistakes does not.
+        if case .limited(let wait) = try await limiter.attempt(.signUpPerAddress, key: address) { return .limited(retryAfter: wait) }
         let hash = try await settings.hasher.hashPassword(password)
         do {
             try await database.transaction { db in
