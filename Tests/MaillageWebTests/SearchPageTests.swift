@@ -57,7 +57,7 @@ struct SearchPageTests {
         try await withApp(importing: Shared.realCSV) { app in
             let (_, first) = try await Self.page(app, "/recherche?departement=16")
             #expect(first.contains("Page 1 sur"))
-            #expect(first.contains("href=\"/recherche?departement=16&page=2\" rel=\"next\""))
+            #expect(first.contains("href=\"/recherche?departement=16&amp;page=2\" rel=\"next\""))
             let (_, second) = try await Self.page(app, "/recherche?departement=16&page=2")
             #expect(second.contains("rel=\"prev\""))
             #expect(first.components(separatedBy: "class=\"result\"").count - 1 == 20)

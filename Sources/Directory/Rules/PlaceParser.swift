@@ -92,8 +92,8 @@ private struct Context {
             coordinates: coordinates(),
             typologies: list(.typologie),
             phone: phone(),
-            emails: texts(.courriels),
-            websites: texts(.siteWeb),
+            emails: mailAddresses(),
+            websites: texts(.siteWeb).map { checkedLink($0, .siteWeb) },
             openingHours: openingHours(),
             summary: summary,
             details: details,
@@ -110,8 +110,8 @@ private struct Context {
             otherTrainingLabels: optional(.autresFormationsLabels),
             accessModes: list(.modalitesAcces),
             accompanimentModes: list(.modalitesAccompagnement),
-            accessibilitySheet: optional(.ficheAccesLibre),
-            bookingURL: optional(.priseRdv)
+            accessibilitySheet: optional(.ficheAccesLibre).map { checkedLink($0, .ficheAccesLibre) },
+            bookingURL: optional(.priseRdv).map { checkedLink($0, .priseRdv) }
         )
     }
 
@@ -245,6 +245,25 @@ private struct Context {
     func texts(_ field: PlaceField) -> [String] {
         guard let raw = optional(field) else { return [] }
         return raw.split(separator: "|").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+    }
+
+    /// A web address, kept as given; one that is not http(s) with a host is said, and pages show
+    /// it as text, never as a link.
+    mutating func checkedLink(_ text: String, _ field: PlaceField) -> String {
+        if WebLink.web(text) == nil {
+            warning(field, "\(French.quoted(text)) n'est pas une adresse web commençant par http:// ou https:// : "
+                + "elle est gardée, et affichée comme texte, sans lien.")
+        }
+        return text
+    }
+
+    /// Mail addresses, kept as given; one of another shape is said, and shown without a link.
+    mutating func mailAddresses() -> [String] {
+        let addresses = texts(.courriels)
+        for address in addresses where !WebLink.isMailAddress(address) {
+            warning(.courriels, "\(French.quoted(address)) n'est pas une adresse électronique : elle est gardée, et affichée sans lien.")
+        }
+        return addresses
     }
 
     /// A closed list: each value must be one of the standard's, within case, accents and spacing.

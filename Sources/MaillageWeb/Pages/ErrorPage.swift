@@ -1,4 +1,3 @@
-import Plot
 
 /// What a person sees when something goes wrong: what happened, in French, and a way home.
 enum ErrorPage {

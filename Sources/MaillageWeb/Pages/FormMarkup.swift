@@ -1,5 +1,4 @@
 import MaillageCore
-import Plot
 
 /// A POST form as markup: its CSRF token, labelled fields that keep what was typed (passwords
 /// excepted), each problem next to its field and tied to it for screen readers, and any problem
@@ -22,7 +21,7 @@ struct FormMarkup {
     var hidden: [String: String] = [:]
 
     /// `label`: what the button does, for screen readers, when its text alone is too short.
-    func render(_ fields: [Field], submit: String, secondary: Bool = false, label: String? = nil) -> Node<HTML.BodyContext> {
+    func render(_ fields: [Field], submit: String, secondary: Bool = false, label: String? = nil) -> Node {
         let shown = Set(fields.map(\.name))
         let general = problems.filter { !shown.contains($0.field) }
             .map { "<div class=\"error\" role=\"alert\"><p>\(escape($0.message))</p></div>" }.joined()

@@ -1,21 +1,19 @@
 import MaillageCore
-import Plot
 import Vapor
 
 /// The frame of every page: French, readable at 360 px, usable without its one script.
 enum Layout {
-    static func page(title: String, head: Node<HTML.HeadContext> = .empty, _ content: Node<HTML.BodyContext>...) -> HTML {
+    static func page(title: String, head: Node = .empty, _ content: Node...) -> HTML {
         HTML(
-            .lang(.french),
-            .head(
-                .encoding(.utf8),
+            head: .group(
+                .meta(.attribute(named: "charset", value: "UTF-8")),
                 .title("\(title) — Maillage"),
-                .viewport(.accordingToDevice),
+                .meta(.attribute(named: "name", value: "viewport"), .attribute(named: "content", value: "width=device-width, initial-scale=1.0")),
                 .stylesheet(Paths.stylesheet.url),
                 head,
                 .script(.src(Paths.script.url), .attribute(named: "defer", value: "defer"))
             ),
-            .body(
+            body: .body(
                 .a(.class("skip"), .href("#contenu"), .text("Aller au contenu")),
                 .header(
                     .class("site"),
@@ -32,7 +30,7 @@ enum Layout {
     }
 }
 
-extension HTML: @retroactive AsyncResponseEncodable {
+extension HTML: AsyncResponseEncodable {
     public func encodeResponse(for request: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html

@@ -1,4 +1,3 @@
-import Plot
 
 /// A page that says one thing: a mail was sent, a link worked or did not.
 enum MessagePage {

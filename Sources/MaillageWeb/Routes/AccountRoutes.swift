@@ -1,6 +1,5 @@
 import Accounts
 import MaillageCore
-import Plot
 import Vapor
 
 /// Sign-up, address confirmation, login, logout, forgotten password, « Mon compte ».

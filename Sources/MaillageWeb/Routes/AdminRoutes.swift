@@ -1,7 +1,6 @@
 import Accounts
 import Foundation
 import MaillageCore
-import Plot
 import Vapor
 
 /// Administration: granting and revoking roles. The authorization table keeps these routes to

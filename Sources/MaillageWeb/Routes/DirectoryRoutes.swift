@@ -1,6 +1,5 @@
 import Directory
 import MaillageCore
-import Plot
 import Vapor
 
 /// The public pages of the directory.

@@ -1,7 +1,6 @@
 import Accounts
 import Foundation
 import MaillageCore
-import Plot
 import Vapor
 
 /// Organisations: one's own, creating one, its members, invitations.

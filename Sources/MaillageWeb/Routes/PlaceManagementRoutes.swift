@@ -2,7 +2,6 @@ import Accounts
 import Directory
 import Foundation
 import MaillageCore
-import Plot
 import Vapor
 
 /// Claims, edits and history of places; the administrators' decisions and reverts.

@@ -1,6 +1,5 @@
 import Accounts
 import MaillageCore
-import Plot
 
 /// « Mon compte »: who is logged in, and the forms to change password or address, to log out
 /// and to delete the account. Each form's fields have names of their own, so that a problem

@@ -1,4 +1,3 @@
-import Plot
 
 /// The page the verification link opens: one button, so that a mail scanner opening the link
 /// does not confirm the address in the person's place.

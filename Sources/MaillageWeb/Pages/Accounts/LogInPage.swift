@@ -1,5 +1,4 @@
 import MaillageCore
-import Plot
 
 /// « Se connecter ».
 enum LogInPage {

@@ -1,6 +1,5 @@
 import Accounts
 import MaillageCore
-import Plot
 
 /// « Mes organisations » with the form to create one, and one organisation's page: its
 /// members and the form to invite someone.

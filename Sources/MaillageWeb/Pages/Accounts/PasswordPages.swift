@@ -1,6 +1,5 @@
 import Accounts
 import MaillageCore
-import Plot
 
 /// « Mot de passe oublié » and the page its link opens.
 enum PasswordPages {

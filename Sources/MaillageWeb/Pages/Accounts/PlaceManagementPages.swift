@@ -1,7 +1,6 @@
 import Accounts
 import Directory
 import MaillageCore
-import Plot
 
 /// Claiming a place, editing its fiche, reading its history; and the administrators' list of
 /// claims.

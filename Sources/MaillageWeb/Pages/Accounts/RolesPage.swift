@@ -1,7 +1,6 @@
 import Accounts
 import Foundation
 import MaillageCore
-import Plot
 
 /// « Rôles »: who holds which role, a button to take each back, and the form to grant one.
 enum RolesPage {

@@ -1,6 +1,5 @@
 import Accounts
 import MaillageCore
-import Plot
 
 /// « Créer un compte ».
 enum SignUpPage {

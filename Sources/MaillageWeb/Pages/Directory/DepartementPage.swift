@@ -1,6 +1,5 @@
 import Directory
 import MaillageCore
-import Plot
 
 /// The places of one département, by commune.
 enum DepartementPage {

@@ -1,6 +1,5 @@
 import Directory
 import MaillageCore
-import Plot
 
 /// The home page: how many places, département by département.
 enum HomePage {

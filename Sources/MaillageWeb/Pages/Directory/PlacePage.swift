@@ -1,6 +1,5 @@
 import Directory
 import MaillageCore
-import Plot
 
 /// Everything the standard says of one place, in French, in the order a visitor needs it:
 /// where, when, what, for whom, how to get in touch.
@@ -37,7 +36,7 @@ enum PlacePage {
                 .if(place.specificSupport.isEmpty,
                     .dd(.text("Aucune prise en charge spécifique indiquée.")),
                     else: .dd(.text("Prise en charge spécifique" + French.colon + place.specificSupport.map(\.label).joined(separator: ", ")))),
-                .unwrap(place.accessibilitySheet) { .dd(.a(.href($0), .text("Fiche d'accessibilité sur Acceslibre"))) },
+                .unwrap(place.accessibilitySheet) { .dd(link($0, "Fiche d'accessibilité sur Acceslibre")) },
                 contact(place),
                 list("Dispositifs et programmes nationaux", place.nationalProgrammes.map(\.label)),
                 list("Formations et labels", place.trainingLabels.map(\.label) + (place.otherTrainingLabels.map { [$0] } ?? [])),
@@ -55,27 +54,35 @@ enum PlacePage {
 
 
 
-    private static func list(_ title: String, _ values: [String]) -> Node<HTML.DescriptionListContext> {
+    private static func list(_ title: String, _ values: [String]) -> Node {
         guard !values.isEmpty else { return .empty }
         return .group(.dt(.text(title)), .forEach(values) { .dd(.text($0)) })
     }
 
-    private static func hours(_ text: String?) -> Node<HTML.DescriptionListContext> {
+    private static func hours(_ text: String?) -> Node {
         guard let text, case .success(let hours) = OpeningHours.parse(text) else {
             return .dd(.text("Horaires non renseignés"))
         }
         return .forEach(hours.frenchLines) { .dd(.text(French.capitalised($0))) }
     }
 
-    private static func contact(_ place: Place) -> Node<HTML.DescriptionListContext> {
+    private static func contact(_ place: Place) -> Node {
         let hasContact = place.phone != nil || !place.emails.isEmpty || !place.websites.isEmpty || place.bookingURL != nil
         guard hasContact else { return .group(.dt(.text("Contact")), .dd(.text("Aucun contact renseigné."))) }
         return .group(
             .dt(.text("Contact")),
             .unwrap(place.phone) { .dd(.text("Téléphone" + French.colon), .a(.href("tel:\($0)"), .text(PhoneNumber.display($0)))) },
-            .forEach(place.emails) { .dd(.text("Courriel" + French.colon), .a(.href("mailto:\($0)"), .text($0))) },
-            .forEach(place.websites) { .dd(.text("Site" + French.colon), .a(.href($0), .text($0))) },
-            .unwrap(place.bookingURL) { .dd(.a(.href($0), .text("Prendre rendez-vous en ligne"))) }
+            .forEach(place.emails) { address in
+                .dd(.text("Courriel" + French.colon), WebLink.isMailAddress(address) ? .a(.href("mailto:" + address), .text(address)) : .text(address))
+            },
+            .forEach(place.websites) { .dd(.text("Site" + French.colon), link($0, $0)) },
+            .unwrap(place.bookingURL) { .dd(link($0, "Prendre rendez-vous en ligne")) }
         )
+    }
+
+    /// A link when the address is one on the web; else the address as text, for people to judge.
+    private static func link(_ address: String, _ label: String) -> Node {
+        guard let url = WebLink.web(address) else { return .text(label == address ? address : "\(label)\(French.colon)\(address)") }
+        return .a(.href(url), .text(label))
     }
 }

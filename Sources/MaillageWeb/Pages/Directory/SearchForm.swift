@@ -1,6 +1,5 @@
 import Directory
 import MaillageCore
-import Plot
 
 /// The search form: where, what, when, and the standard's closed lists as filters. A plain GET
 /// form, so that it works without JavaScript and its URL holds every choice; each problem is
@@ -32,7 +31,7 @@ struct SearchForm {
     }
 
     /// Written as markup directly: Plot's typed form contexts cost more than they check here.
-    var node: Node<HTML.BodyContext> {
+    var node: Node {
         .raw("""
         <form class="search" action="\(Paths.search([:]).url)" method="get" role="search">
         <div class="where">\(commune)\(radius)</div>\(hidden("latitude"))\(hidden("longitude"))

@@ -1,6 +1,5 @@
 import Directory
 import MaillageCore
-import Plot
 
 /// The search page: the form, then the places found nearest first, each with its distance,
 /// whether it is open and its key services, one page at a time; a map when scripts and tiles
@@ -18,7 +17,7 @@ enum SearchPage {
 
     static func render(_ model: Model) -> HTML {
         let title = model.problems.isEmpty ? "Trouver un lieu" : "Erreur dans la recherche"
-        let leaflet: Node<HTML.HeadContext> = .if(model.map && (model.answer?.results.hits.isEmpty == false), .group(
+        let leaflet: Node = .if(model.map && (model.answer?.results.hits.isEmpty == false), .group(
             .stylesheet("/static/leaflet/leaflet.css"),
             .script(.src("/static/leaflet/leaflet.js"), .attribute(named: "defer", value: "defer"))
         ))
@@ -34,7 +33,7 @@ enum SearchPage {
         )
     }
 
-    private static func results(_ answer: SearchAnswer, _ model: Model) -> Node<HTML.BodyContext> {
+    private static func results(_ answer: SearchAnswer, _ model: Model) -> Node {
         .section(
             .class("results"), .attribute(named: "aria-labelledby", value: "resultats"),
             .h2(.id("resultats"), .text(heading(answer))),
@@ -64,9 +63,9 @@ enum SearchPage {
 
     /// The communes of a shared postcode, each a link that narrows the search to it; or the
     /// namesakes of the commune chosen, in case another was meant.
-    private static func communes(_ located: SearchCriteria.Located, _ parameters: [String: String]) -> Node<HTML.BodyContext> {
+    private static func communes(_ located: SearchCriteria.Located, _ parameters: [String: String]) -> Node {
         // NB: within a postcode, a commune is named with that postcode: it may have others.
-        func links<Context: HTML.BodyContext>(_ communes: [Commune], shown: (Commune) -> String) -> Node<Context> {
+        func links(_ communes: [Commune], shown: (Commune) -> String) -> Node {
             .ul(.class("choices"), .forEach(communes) { commune in
                 let label = located.postcode.map { "\(commune.name) (\($0))" } ?? commune.label
                 return .li(.a(.href(Paths.search(SearchForm.narrowed(parameters, to: label)).url), .text(shown(commune))))
@@ -94,7 +93,7 @@ enum SearchPage {
     /// Communes listed as links before they go behind a « Préciser la commune » to open.
     static let shownCommunes = 10
 
-    private static func empty(_ answer: SearchAnswer, _ model: Model) -> Node<HTML.BodyContext> {
+    private static func empty(_ answer: SearchAnswer, _ model: Model) -> Node {
         var wider = model.parameters
         wider["rayon"] = "50"
         wider["page"] = nil
@@ -111,7 +110,7 @@ enum SearchPage {
         )
     }
 
-    private static func item(_ hit: PlaceSearch.Hit, _ located: SearchCriteria.Located) -> Node<HTML.ListContext> {
+    private static func item(_ hit: PlaceSearch.Hit, _ located: SearchCriteria.Located) -> Node {
         let place = hit.place
         let status = hit.status.flatMap { status in hit.localNow.map { French.capitalised(status.french(now: $0)) } }
             ?? "Horaires non renseignés"
@@ -137,9 +136,9 @@ enum SearchPage {
         return " " + French.of(located.communes[centre].name)
     }
 
-    private static func pagination(_ answer: SearchAnswer, _ parameters: [String: String]) -> Node<HTML.BodyContext> {
+    private static func pagination(_ answer: SearchAnswer, _ parameters: [String: String]) -> Node {
         let page = answer.criteria.page
-        func link(_ target: Int, _ text: String, _ rel: String) -> Node<HTML.BodyContext> {
+        func link(_ target: Int, _ text: String, _ rel: String) -> Node {
             var next = parameters
             next["page"] = target == 1 ? nil : String(target)
             return .a(.href(Paths.search(next).url), .attribute(named: "rel", value: rel), .text(text))
