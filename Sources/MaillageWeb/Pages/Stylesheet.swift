@@ -53,6 +53,7 @@ enum Stylesheet {
     .facts .distance{font-weight:600;margin-right:.75rem}
     .status.open{color:#18753c;font-weight:600}
     .map{height:22rem;margin:1rem 0}
+    .map .leaflet-control-attribution a{text-decoration:underline}
     .communes{margin:.5rem 0 1rem}
     .communes p{margin:.25rem 0}
     ul.choices{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;margin:.25rem 0}

@@ -105,7 +105,11 @@
     var element = document.getElementById("carte");
     var items = document.querySelectorAll("li.result[data-latitude]");
     if (!element || !window.L || !items.length) return;
+    // Shown, the map is a region of its own: its markers and buttons can be reached by keyboard.
     element.hidden = false;
+    element.removeAttribute("aria-hidden");
+    element.setAttribute("role", "region");
+    element.setAttribute("aria-label", "Carte des lieux trouvés (la liste les donne dans le même ordre)");
     var leaflet = window.L.map(element);
     window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
       maxZoom: 19,
@@ -118,7 +122,9 @@
       var popup = document.createElement("a");
       popup.href = link.getAttribute("href");
       popup.textContent = link.textContent;
-      window.L.marker(point, { title: link.textContent }).addTo(leaflet).bindPopup(popup);
+      // NB: markers open their popup on a click, not by keyboard: close together they would be
+      // targets too small to tell apart, and the list below holds the same links.
+      window.L.marker(point, { title: link.textContent, alt: link.textContent, keyboard: false }).addTo(leaflet).bindPopup(popup);
       bounds.push(point);
     });
     leaflet.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
