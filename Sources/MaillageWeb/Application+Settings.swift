@@ -24,3 +24,16 @@ extension Application {
         set { storage[LeafletKey.self] = newValue }
     }
 }
+
+extension Application {
+    private struct HTTPSKey: StorageKey {
+        typealias Value = Bool
+    }
+
+    /// Whether people reach the site over https (its base URL says so): cookies are then
+    /// `Secure` and responses ask browsers to keep to https.
+    var isServedOverHTTPS: Bool {
+        get { storage[HTTPSKey.self] ?? false }
+        set { storage[HTTPSKey.self] = newValue }
+    }
+}

@@ -17,6 +17,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
                       indexFreshness: Duration = .seconds(1), leaflet: LeafletFiles? = .installed,
                       baseURL: String = "http://localhost:8080", passwordCost: Int = 12, smtp: SMTPSettings? = nil) async throws {
     app.clock = clock
+    app.isServedOverHTTPS = baseURL.lowercased().hasPrefix("https://")
     let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     app.accounts = AccountsSettings(clock: clock, hasher: try BcryptHashing(cost: passwordCost, threadPool: app.threadPool),
                                     link: { base + Paths.link($0, token: $1) })

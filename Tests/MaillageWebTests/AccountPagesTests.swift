@@ -163,16 +163,21 @@ struct AccountPagesTests {
         }
     }
 
-    @Test("the session cookie is HttpOnly and SameSite=Lax, and Secure outside localhost")
+    @Test("the session cookie is HttpOnly and SameSite=Lax; Secure, with HSTS, when the site's address is https, whatever Host a request names")
     func cookieAttributes() async throws {
         try await withApp { app in
-            let local = try await Browser(app).get("/connexion")
-            let header = try #require(local.headers.first(name: .setCookie))
-            #expect(header.contains("HttpOnly"))
-            #expect(header.contains("SameSite=Lax"))
-            #expect(!header.contains("Secure"))
-            let remote = try await Browser(app).get("/connexion", host: "maillage.example")
-            #expect(try #require(remote.headers.first(name: .setCookie)).contains("Secure"))
+            for host in ["maillage.example", "localhost"] {
+                let page = try await Browser(app).get("/connexion", host: host)
+                let header = try #require(page.headers.first(name: .setCookie))
+                #expect(header.contains("HttpOnly") && header.contains("SameSite=Lax") && header.contains("Secure"), "\(host)")
+                #expect(page.headers.first(name: "Strict-Transport-Security") == "max-age=31536000; includeSubDomains", "\(host)")
+            }
+        }
+        try await withApp(baseURL: "http://localhost:8080") { app in
+            let page = try await Browser(app).get("/connexion", host: "maillage.example")
+            #expect(try #require(page.headers.first(name: .setCookie)).contains("HttpOnly"))
+            #expect(page.headers.first(name: .setCookie)?.contains("Secure") == false)
+            #expect(page.headers.first(name: "Strict-Transport-Security") == nil)
         }
     }
 

@@ -8,14 +8,15 @@ import VaporTesting
 
 /// A configured application on a fresh database, with `csv` imported when given.
 /// Passwords are hashed at bcrypt's lowest cost here, to keep the suite fast.
-func withApp(importing csv: String? = nil, clock: Clock = .system, _ body: (Application) async throws -> Void) async throws {
+func withApp(importing csv: String? = nil, clock: Clock = .system, baseURL: String = "https://maillage.example",
+             _ body: (Application) async throws -> Void) async throws {
     try await withFreshDatabaseLocation { location in
         let app = try await Application.make(.testing)
         // Migrations and requests log at info: thousands of lines that would bury a failure.
         app.logger.logLevel = .warning
         do {
             try await configure(app, location: location, seed: false, clock: clock, indexFreshness: .zero,
-                                baseURL: "https://maillage.example", passwordCost: 4)
+                                baseURL: baseURL, passwordCost: 4)
             if let csv {
                 _ = try await ImportPlaces(database: app.db).run(files: [csv])
             }

@@ -3,7 +3,8 @@ import Vapor
 
 /// Opens the session the cookie names, before the handler; writes the cookie after it when the
 /// handler opened, replaced or closed the session. Cookies are `HttpOnly`, `SameSite=Lax`, and
-/// `Secure` unless the site is served on localhost.
+/// `Secure` when the site's address (`MAILLAGE_BASE_URL`) is https: a request's `Host` header,
+/// which anyone can write, decides nothing.
 struct SessionCookies: AsyncMiddleware {
     enum Change {
         case set(token: String, lifetime: Int)
@@ -27,13 +28,7 @@ struct SessionCookies: AsyncMiddleware {
     }
 
     private func cookie(_ value: String, maxAge: Int, for request: Request) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isSecure: !Self.isLocal(request),
+        HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isSecure: request.application.isServedOverHTTPS,
                           isHTTPOnly: true, sameSite: .lax)
-    }
-
-    /// Plain HTTP is only for a developer's own machine.
-    static func isLocal(_ request: Request) -> Bool {
-        let host = (request.headers.first(name: .host) ?? "").split(separator: ":").first.map(String.init) ?? ""
-        return ["localhost", "127.0.0.1", "[::1]", ""].contains(host)
     }
 }
