@@ -46,6 +46,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     try routes.register(collection: AssetRoutes(leaflet: leaflet))
     try routes.register(collection: DirectoryRoutes())
     try routes.register(collection: DirectoryAPI())
+    try routes.register(collection: HealthRoutes())
     try routes.register(collection: OrganisationAPI())
     try routes.register(collection: AccountRoutes())
     try routes.register(collection: PlaceManagementRoutes())

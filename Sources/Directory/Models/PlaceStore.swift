@@ -55,6 +55,23 @@ public struct PlaceStore: Sendable {
         return try await places(query.orderBy("id").limit(limit))
     }
 
+    /// Up to `limit` rows after the id `after`, in id order, as `page` reads them, but a row that
+    /// no longer reads as a place (a rule tightened since it was stored) is set apart by id
+    /// instead of failing the page; `last` is the id to read on from.
+    public func readablePage(after: String?, limit: Int) async throws -> (places: [Place], unreadable: [String], last: String?) {
+        var query = sql.select().column("*").from(Self.table)
+        if let after { query = query.where("id", .greaterThan, after) }
+        let rows = try await query.orderBy("id").limit(limit).all()
+        var places: [Place] = [], unreadable: [String] = []
+        for row in rows {
+            do { places.append(try Self.place(row)) } catch {
+                unreadable.append((try? row.decode(column: "id", as: String.self)) ?? "?")
+            }
+        }
+        let last = try rows.last.map { try $0.decode(column: "id", as: String.self) }
+        return (places, unreadable, rows.count == limit ? last : nil)
+    }
+
     /// Places whose postcode starts with `prefix`.
     public func places(postcodePrefix prefix: String) async throws -> [Place] {
         try await places(sql.select().column("*").from(Self.table).where("code_postal", .like, prefix + "%"))

@@ -7,6 +7,9 @@ public struct LoadPlaceIndex {
         /// The revision read before the places: a write in between makes the index newer than
         /// it says, never older, so the next check reloads rather than misses a change.
         public let revision: Int64
+        /// The ids of the stored rows that no longer read as places: left out of the index,
+        /// for the health page and the log, rather than taking the whole search down.
+        public let unreadable: [String]
     }
 
     static let pageSize = 5000
@@ -19,14 +22,14 @@ public struct LoadPlaceIndex {
     public func run() async throws -> Loaded {
         let store = try PlaceStore(database)
         let revision = try await store.revision()
-        var places: [Place] = []
+        var places: [Place] = [], unreadable: [String] = []
         var last: String?
-        while true {
-            let page = try await store.page(after: last, limit: Self.pageSize)
-            places += page
-            guard page.count == Self.pageSize else { break }
-            last = page.last?.id
-        }
-        return Loaded(index: PlaceIndex(places: places), revision: revision)
+        repeat {
+            let page = try await store.readablePage(after: last, limit: Self.pageSize)
+            places += page.places
+            unreadable += page.unreadable
+            last = page.last
+        } while last != nil
+        return Loaded(index: PlaceIndex(places: places), revision: revision, unreadable: unreadable)
     }
 }

@@ -63,6 +63,9 @@ public struct PlaceSearch: Sendable {
 
     let index: PlaceIndex
 
+    /// How many places the index holds.
+    public var count: Int { index.places.count }
+
     public init(index: PlaceIndex) {
         self.index = index
     }

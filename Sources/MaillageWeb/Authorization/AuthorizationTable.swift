@@ -18,6 +18,8 @@ enum AuthorizationTable {
         "GET /api/v1/communes": .everyone,
         "GET /api/openapi.json": .everyone,
         "GET /api/v1/organisation": .token(.organisationRead),
+        // for the people who run the site and their monitoring
+        "GET /sante": .everyone,
         // accounts: getting in
         "GET /inscription": .everyone,
         "POST /inscription": .everyone,

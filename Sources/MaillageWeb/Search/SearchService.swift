@@ -12,6 +12,8 @@ final class SearchService: Sendable {
         let search: PlaceSearch
         let communes: CommuneSearch
         let revision: Int64
+        /// Stored rows that no longer read as places, left out of the index.
+        let unreadable: [String]
     }
 
     private struct State {
@@ -46,9 +48,12 @@ final class SearchService: Sendable {
                     snapshot = current
                 } else {
                     let loaded = try await LoadPlaceIndex(database: database).run()
+                    if !loaded.unreadable.isEmpty {
+                        Logger(label: "maillage.search").error("Lieux illisibles laissés hors de la recherche : \(loaded.unreadable.joined(separator: ", "))")
+                    }
                     snapshot = Snapshot(search: PlaceSearch(index: loaded.index),
                                         communes: CommuneSearch(index: communeFile, extra: loaded.index.communesMissing(from: communeFile)),
-                                        revision: loaded.revision)
+                                        revision: loaded.revision, unreadable: loaded.unreadable)
                 }
                 self?.state.withLockedValue { state in
                     state.current = snapshot
