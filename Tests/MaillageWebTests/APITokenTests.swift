@@ -79,19 +79,40 @@ struct APITokenTests {
         }
     }
 
+    /// Marie's organisation, at `path`, and the token she made for it.
+    static func organisationWithToken(_ app: Application) async throws -> (marie: Browser, path: String, token: String) {
+        let marie = try await AccountPagesTests.signedIn(app)
+        try await marie.get("/organisations")
+        let path = try #require(try await marie.post("/organisations", ["name": "CAF", "siret": ""]).headers.first(name: .location))
+        try await marie.get(path)
+        let made = try await marie.post(path + "/jetons", ["token_name": "Facturation", "scopes[]": "organisation:lecture"])
+        let token = String(made.html[try #require(made.html.range(of: #"mlg_[A-Za-z0-9_-]{43}"#, options: .regularExpression))])
+        return (marie, path, token)
+    }
+
     @Test("a non-member cannot make or revoke an organisation's tokens")
     func outsiders() async throws {
         try await withApp { app in
-            let marie = try await AccountPagesTests.signedIn(app)
-            try await marie.get("/organisations")
-            let path = try #require(try await marie.post("/organisations", ["name": "CAF", "siret": ""]).headers.first(name: .location))
-            try await marie.get(path)
-            try await marie.post(path + "/jetons", ["token_name": "Facturation", "scopes[]": "organisation:lecture"])
+            let (_, path, _) = try await Self.organisationWithToken(app)
             let row = try #require(try await APIToken.query(on: app.db).first())
             let paul = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
             #expect(try await paul.post(path + "/jetons", ["token_name": "Intrus", "scopes[]": "organisation:lecture"]).status == .forbidden)
             #expect(try await paul.post(path + "/jetons/\(row.id!.uuidString)/revocation", [:]).status == .forbidden)
             #expect(try await APIToken.query(on: app.db).filter(\.$revokedAt == nil).count() == 1)
+        }
+    }
+
+    @Test("when the last member of an organisation deletes their account, its tokens stop working, in the audit log")
+    func lastMemberLeaves() async throws {
+        try await withApp { app in
+            let (marie, path, token) = try await Self.organisationWithToken(app)
+            #expect(try await Self.call(app, token: token).0 == .ok)
+
+            try await marie.get("/compte")
+            #expect(try await marie.post("/compte/suppression", ["delete_password": AccountPagesTests.password]).status == .ok)
+            #expect(try await Self.call(app, token: token).0 == .unauthorized)
+            let organisation = "organisation:" + path.split(separator: "/").last!
+            #expect(try await AuditLog(app.db).entries(about: organisation).map(\.action).contains("token.revoked"))
         }
     }
 }

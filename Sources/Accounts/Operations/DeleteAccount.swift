@@ -34,6 +34,7 @@ public struct DeleteAccount: Sendable {
             try await VisitorSessions(database: db, now: now).closeAll(of: id)
             try await AccountToken.query(on: db).filter(\.$user.$id == id).delete()
             let audit = AuditLog(db)
+            try await leaveOrganisations(of: user, on: db, audit: audit, now: now)
             for grant in try await RoleGrant.query(on: db).filter(\.$user.$id == id).all() {
                 try await grant.delete(on: db)
                 try await audit.append(AuditEvent(actor: user.reference, action: "role.revoked", subject: user.reference,
@@ -42,5 +43,21 @@ public struct DeleteAccount: Sendable {
             try await audit.append(AuditEvent(actor: user.reference, action: "user.deleted", subject: user.reference), at: now)
         }
         return .done
+    }
+
+    /// The account leaves its organisations; one left with no member has its API tokens revoked,
+    /// since nobody remains who could revoke them.
+    private func leaveOrganisations(of user: User, on db: any Database, audit: AuditLog, now: Int) async throws {
+        for membership in try await OrganisationMember.query(on: db).filter(\.$user.$id == user.requireID()).all() {
+            let organisation = membership.$organisation.id
+            try await membership.delete(on: db)
+            guard try await OrganisationMember.query(on: db).filter(\.$organisation.$id == organisation).count() == 0 else { continue }
+            for token in try await APIToken.query(on: db).filter(\.$organisation.$id == organisation).filter(\.$revokedAt == nil).all() {
+                token.revokedAt = now
+                try await token.update(on: db)
+                try await audit.append(AuditEvent(actor: user.reference, action: "token.revoked", subject: "organisation:\(organisation.uuidString.lowercased())",
+                                                  detail: "\(token.name) : dernier membre parti"), at: now)
+            }
+        }
     }
 }
