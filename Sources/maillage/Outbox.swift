@@ -24,5 +24,9 @@ struct Outbox: AsyncParsableCommand {
             }
         }
         if !json { printError("\(mails.count) message(s) en attente.") }
+        if ProcessInfo.processInfo.environment["SMTP_URL"] == nil {
+            printError("Sans SMTP_URL, aucun message ne part : cette boîte d'envoi sert au développement. "
+                       + "Les messages envoyés n'y gardent pas leur texte, ceux dont le lien a expiré sont effacés.")
+        }
     }
 }

@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import MaillageCore
 @testable import MaillageWeb
+import Synchronization
 import Testing
 import Vapor
 import VaporTesting
@@ -48,6 +49,48 @@ struct MailDeliveryTests {
             #expect(text.contains("https://maillage.example/compte/confirmer?jeton="))
         }
         await server.stop()
+    }
+
+    @Test("once sent, a mail keeps its recipient, subject and dates but not its text: a copy of the database holds no working link")
+    func sentMailsKeepNoLink() async throws {
+        let server = try await FakeSMTPServer()
+        try await withApp { app in
+            _ = try await AccountPagesTests.signedIn(app)
+            let reset = Browser(app)
+            try await reset.get("/mot-de-passe/oubli")
+            try await reset.post("/mot-de-passe/oubli", ["email": "marie@exemple.fr"])
+            #expect(try await outbox(app).contains { $0.body.contains("https://maillage.example/") })
+            let transport = SMTPTransport(settings: SMTPSettings(host: "127.0.0.1", port: server.port, from: "no-reply@maillage.example"))
+            _ = try await DeliverMail(database: app.db, now: app.clock.now, transport: transport).run()
+            // the copy: every row the outbox holds, sent or not
+            let rows = try await OutboxMail.query(on: app.db).all()
+            #expect(!rows.isEmpty && rows.allSatisfy { $0.sentAt != nil && $0.body.isEmpty && !$0.subject.isEmpty && !$0.recipient.isEmpty })
+            let path = try #require(server.messages.last.flatMap { message -> String? in
+                let body = message.components(separatedBy: "\n\n").dropFirst().joined().replacingOccurrences(of: "\n", with: "")
+                let text = String(decoding: Data(base64Encoded: body) ?? Data(), as: UTF8.self)
+                return text.range(of: #"https://maillage\.example/[^\s]+"#, options: .regularExpression).map { String(text[$0].dropFirst("https://maillage.example".count)) }
+            })
+            // the link sent still works, from the mail itself
+            #expect(try await Browser(app).get(path).status == .ok)
+        }
+        await server.stop()
+    }
+
+    @Test("an unsent mail is removed once its link has expired; a live one stays")
+    func expiredMailsPurged() async throws {
+        let now = Mutex(Clock.parseInstant("2026-11-24T10:00:00+01:00")!)
+        try await withApp(clock: .reading { now.withLock { $0 } }) { app in
+            _ = try await AccountPagesTests.signedIn(app)
+            let browser = Browser(app)
+            try await browser.get("/mot-de-passe/oubli")
+            try await browser.post("/mot-de-passe/oubli", ["email": "marie@exemple.fr"])
+            let subjects = { try await outbox(app).map(\.subject) }
+            let before = try await subjects()
+            now.withLock { $0 += 3600 + 1 }  // a reset link lives an hour; the confirmation's, two days
+            await Housekeeping.run(app)
+            let after = try await subjects()
+            #expect(after.count == before.count - 1 && !after.contains { $0.contains("mot de passe") }, "\(before) → \(after)")
+        }
     }
 
     @Test("a refused delivery stays in the outbox with its reason, and waits before the next try")

@@ -41,6 +41,7 @@ public struct DeliverMail: Sendable {
             do {
                 try await transport.send(to: mail.recipient, subject: mail.subject, body: mail.body)
                 mail.sentAt = now
+                mail.body = ""
                 mail.lastError = nil
                 report.sent += 1
             } catch {

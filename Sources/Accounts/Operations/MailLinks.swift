@@ -13,10 +13,13 @@ struct MailLinks: Sendable {
               mail: (_ link: String) -> (subject: String, body: String)) async throws {
         let token = SecretToken.generate()
         let now = settings.clock.now
-        try await AccountToken(digest: SecretToken.digest(token), purpose: purpose, userID: user.requireID(),
-                               newEmail: newEmail?.text, organisationID: organisationID, at: now).create(on: database)
+        let row = AccountToken(digest: SecretToken.digest(token), purpose: purpose, userID: try user.requireID(),
+                               newEmail: newEmail?.text, organisationID: organisationID, at: now)
+        try await row.create(on: database)
         let (subject, body) = mail(settings.link(purpose, token))
-        try await OutboxMail(to: newEmail?.text ?? user.email, subject: subject, body: body, at: now).create(on: database)
+        let queued = OutboxMail(to: newEmail?.text ?? user.email, subject: subject, body: body, at: now)
+        queued.linkExpiresAt = row.expiresAt
+        try await queued.create(on: database)
     }
 
     /// A mail that carries no link.

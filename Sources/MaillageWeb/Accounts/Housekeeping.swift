@@ -1,7 +1,8 @@
 import Accounts
 import Vapor
 
-/// Removing what has expired: sessions, and the counters of rate-limit windows long ended.
+/// Removing what has expired: sessions, rate-limit attempts long past, unsent mails whose link
+/// no longer works.
 enum Housekeeping {
     /// A new job for each application: each holds its own task.
     static var job: RepeatingJob { RepeatingJob(every: .seconds(600)) { await run($0) } }
@@ -11,8 +12,9 @@ enum Housekeeping {
         do {
             try await VisitorSessions(database: application.db, now: now).purgeExpired()
             try await RateLimiter(database: application.db, now: now).purge()
+            try await PendingMail(database: application.db).purgeExpired(now: now)
         } catch {
-            application.logger.error("Ménage\u{00A0}: sessions ou compteurs expirés non supprimés (\(error)).")
+            application.logger.error("Ménage\u{00A0}: sessions, compteurs ou messages expirés non supprimés (\(error)).")
         }
     }
 }
