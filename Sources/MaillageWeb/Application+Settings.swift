@@ -37,3 +37,15 @@ extension Application {
         set { storage[HTTPSKey.self] = newValue }
     }
 }
+
+extension Application {
+    private struct TrustedProxiesKey: StorageKey {
+        typealias Value = TrustedProxies
+    }
+
+    /// The reverse proxies whose `X-Forwarded-For` entries are believed (`MAILLAGE_TRUSTED_PROXIES`).
+    var trustedProxies: TrustedProxies {
+        get { storage[TrustedProxiesKey.self] ?? .none }
+        set { storage[TrustedProxiesKey.self] = newValue }
+    }
+}

@@ -12,11 +12,14 @@ import Vapor
 /// database for writes by other instances.
 /// `baseURL`: where people reach the site, for the links mails carry. `passwordCost`: bcrypt's
 /// cost (12 in production; tests lower it to save time, never below 4). `smtp`: where the
-/// outbox's mails go; without it they wait there (`maillage outbox` shows them).
+/// outbox's mails go; without it they wait there (`maillage outbox` shows them). `trustedProxies`:
+/// the reverse proxies whose `X-Forwarded-For` names the visitor.
 public func configure(_ app: Application, location: DatabaseLocation, seed: Bool, clock: Clock = .system,
                       indexFreshness: Duration = .seconds(1), leaflet: LeafletFiles? = .installed,
-                      baseURL: String = "http://localhost:8080", passwordCost: Int = 12, smtp: SMTPSettings? = nil) async throws {
+                      baseURL: String = "http://localhost:8080", passwordCost: Int = 12, smtp: SMTPSettings? = nil,
+                      trustedProxies: TrustedProxies = .none) async throws {
     app.clock = clock
+    app.trustedProxies = trustedProxies
     app.isServedOverHTTPS = baseURL.lowercased().hasPrefix("https://")
     let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     app.accounts = AccountsSettings(clock: clock, hasher: try BcryptHashing(cost: passwordCost, threadPool: app.threadPool),

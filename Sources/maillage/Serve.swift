@@ -32,8 +32,15 @@ struct Serve: AsyncParsableCommand {
                 printError(invalid.description)
                 throw ExitCode.failure
             }
+            let proxies: TrustedProxies
+            do {
+                proxies = try TrustedProxies(environment["MAILLAGE_TRUSTED_PROXIES"] ?? "")
+            } catch let invalid as TrustedProxies.Invalid {
+                printError(invalid.description)
+                throw ExitCode.failure
+            }
             try await configure(app, location: location, seed: true, clock: clock,
-                                baseURL: environment["MAILLAGE_BASE_URL"] ?? "http://\(host):\(port)", smtp: smtp)
+                                baseURL: environment["MAILLAGE_BASE_URL"] ?? "http://\(host):\(port)", smtp: smtp, trustedProxies: proxies)
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

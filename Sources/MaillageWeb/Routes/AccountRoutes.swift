@@ -230,8 +230,10 @@ extension Request {
 
     /// The network address the request comes from. NB: behind a proxy this is the proxy's;
     /// trusting `X-Forwarded-For` needs the proxy's address configured, which is not done yet.
+    /// The visitor's network address, the key of the per-address limits: through the proxies
+    /// the site trusts, never an `X-Forwarded-For` entry a visitor wrote.
     var clientAddress: String {
-        remoteAddress?.ipAddress ?? "inconnue"
+        application.trustedProxies.client(peer: remoteAddress?.ipAddress ?? "inconnue", forwardedFor: headers[.xForwardedFor])
     }
 
     /// The account logged in; pages that need one are refused otherwise (the authorization
