@@ -3,7 +3,7 @@ public struct RateLimit: Sendable, Equatable {
     /// Names the counter: `login-account`, `signup-address`…
     public let name: String
     public let limit: Int
-    /// In seconds; counters start afresh at each window's start.
+    /// In seconds: the attempts of the last `window` seconds count, a window that slides.
     public let window: Int
 
     /// Failed logins, per account: five wrong passwords, then a quarter of an hour's wait.
@@ -16,7 +16,4 @@ public struct RateLimit: Sendable, Equatable {
     /// Mails an account makes the site send to addresses it chooses (invitations, a new
     /// address): enough for real use, too few to make Maillage a spammer.
     public static let mailsPerAccount = RateLimit(name: "mails-account", limit: 20, window: 3600)
-
-    /// The window `now` falls in, as its start.
-    func windowStart(at now: Int) -> Int { now - ((now % window) + window) % window }
 }

@@ -50,18 +50,20 @@ public struct PlaceStore: Sendable {
     /// Up to `limit` places after the id `after`, in id order: a keyset page, so that reading
     /// every place holds one page in memory at a time.
     public func page(after: String?, limit: Int) async throws -> [Place] {
+        try await places(pageQuery(after: after, limit: limit))
+    }
+
+    private func pageQuery(after: String?, limit: Int) -> SQLSelectBuilder {
         var query = sql.select().column("*").from(Self.table)
         if let after { query = query.where("id", .greaterThan, after) }
-        return try await places(query.orderBy("id").limit(limit))
+        return query.orderBy("id").limit(limit)
     }
 
     /// Up to `limit` rows after the id `after`, in id order, as `page` reads them, but a row that
     /// no longer reads as a place (a rule tightened since it was stored) is set apart by id
     /// instead of failing the page; `last` is the id to read on from.
     public func readablePage(after: String?, limit: Int) async throws -> (places: [Place], unreadable: [String], last: String?) {
-        var query = sql.select().column("*").from(Self.table)
-        if let after { query = query.where("id", .greaterThan, after) }
-        let rows = try await query.orderBy("id").limit(limit).all()
+        let rows = try await pageQuery(after: after, limit: limit).all()
         var places: [Place] = [], unreadable: [String] = []
         for row in rows {
             do { places.append(try Self.place(row)) } catch {
