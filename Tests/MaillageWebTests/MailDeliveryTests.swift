@@ -123,4 +123,30 @@ struct MailDeliveryTests {
             #expect(try await outbox(app).allSatisfy { $0.lastError != nil && $0.sentAt == nil })
         }
     }
+
+    @Test("a server that stops answering, at the greeting, after DATA, or drags one reply on, is hung up on; the mail waits, with the reason",
+          arguments: [(FakeSMTPServer.Stall.greeting, "ne répond plus (0,5\u{00A0}s sans réponse)"),
+                      (.command("DATA"), "ne répond plus (0,5\u{00A0}s sans réponse)"),
+                      (.drip, "l'envoi dépasse 1,5\u{00A0}s")])
+    func stalled(stall: FakeSMTPServer.Stall, reason: String) async throws {
+        // a step's silence is short where the server stalls, the whole conversation's where it drips
+        let (step, total): (Duration, Duration) = stall == .drip ? (.seconds(10), .milliseconds(1500)) : (.milliseconds(500), .seconds(60))
+        let server = try await FakeSMTPServer(stall: stall)
+        let now = Clock.parseInstant("2026-11-24T10:00:00+01:00")!
+        try await withApp(clock: .fixed(now)) { app in
+            _ = try await AccountPagesTests.signedIn(app)
+            let pending = try await outbox(app).count
+            var settings = SMTPSettings(host: "127.0.0.1", port: server.port, from: "no-reply@maillage.example")
+            settings.stepTimeout = step
+            settings.totalTimeout = total
+            // when the outbox is emptied, it returns: the mail loop goes on
+            let report = try await DeliverMail(database: app.db, now: now, transport: SMTPTransport(settings: settings)).run()
+            #expect(report == DeliverMail.Report(sent: 0, failed: pending))
+            let mails = try await outbox(app)
+            #expect(mails.allSatisfy { $0.sentAt == nil && $0.attempts == 1 && $0.lastError?.contains(reason) == true }, "\(mails.map(\.lastError))")
+            // and the mail is tried again a minute later, not at once
+            #expect(try await DeliverMail(database: app.db, now: now, transport: SMTPTransport(settings: settings)).run() == DeliverMail.Report())
+        }
+        await server.stop()
+    }
 }

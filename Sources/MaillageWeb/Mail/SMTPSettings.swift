@@ -10,6 +10,11 @@ public struct SMTPSettings: Sendable, Equatable {
     public let password: String?
     /// The address mails come from (`MAILLAGE_MAIL_FROM`).
     public let from: String
+    /// How long the server may stay silent at any step (connecting, TLS, each reply) and how long
+    /// one mail's whole conversation may take: well under the outbox's five-minute lease, so a
+    /// stalled server never makes another instance send the same mail again.
+    public var stepTimeout: Duration = .seconds(30)
+    public var totalTimeout: Duration = .seconds(120)
 
     public struct Invalid: Error, CustomStringConvertible {
         public let description: String

@@ -7,7 +7,8 @@ import NIOSSL
 
 /// Sends one mail per connection over SMTP: greeting, EHLO, AUTH PLAIN when a user is set,
 /// MAIL FROM, RCPT TO, DATA, QUIT. The text goes as UTF-8 in base64, so no line of it can be
-/// mistaken for the end of the data, and the subject as an RFC 2047 encoded word.
+/// mistaken for the end of the data, and the subject as an RFC 2047 encoded word. A server that
+/// stops answering, at any step, or drags the conversation past its time, is hung up on.
 public struct SMTPTransport: MailTransport {
     let settings: SMTPSettings
 
@@ -22,9 +23,11 @@ public struct SMTPTransport: MailTransport {
     public func send(to recipient: String, subject: String, body: String) async throws {
         let settings = settings
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(.seconds(10))
+            .connectTimeout(TimeAmount(settings.stepTimeout))
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandlers(IdleStateHandler(readTimeout: TimeAmount(settings.stepTimeout)),
+                                                                    HangUp(settings: settings))
                     if settings.tls {
                         let context = try NIOSSLContext(configuration: .makeClientConfiguration())
                         try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: settings.host))
@@ -33,6 +36,10 @@ public struct SMTPTransport: MailTransport {
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
+        let deadline = channel.channel.eventLoop.scheduleTask(in: TimeAmount(settings.totalTimeout)) {
+            channel.channel.pipeline.fireUserInboundEventTriggered(HangUp.TooLong())
+        }
+        defer { deadline.cancel() }
         try await channel.executeThenClose { inbound, outbound in
             var lines = inbound.makeAsyncIterator()
             func reply(_ expected: Set<Int>, after command: String) async throws {
@@ -78,5 +85,37 @@ public struct SMTPTransport: MailTransport {
             "Message-ID: <\(UUID().uuidString.lowercased())@maillage>", "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", text,
         ].joined(separator: "\r\n")
+    }
+}
+
+/// Turns the server's silence (`IdleStateHandler`'s read event) or the conversation's deadline
+/// into an error the conversation reads, in French, and closes the connection.
+private final class HangUp: ChannelInboundHandler, Sendable {
+    typealias InboundIn = ByteBuffer
+    struct TooLong {}
+
+    let settings: SMTPSettings
+
+    init(settings: SMTPSettings) {
+        self.settings = settings
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        let reason: String? = switch event {
+        case IdleStateHandler.IdleStateEvent.read: "le serveur ne répond plus (\(settings.stepTimeout.seconds)\u{00A0}s sans réponse)"
+        case is TooLong: "l'envoi dépasse \(settings.totalTimeout.seconds)\u{00A0}s"
+        default: nil
+        }
+        guard let reason else { return context.fireUserInboundEventTriggered(event) }
+        context.fireErrorCaught(SMTPTransport.Failure(description: reason))
+        context.close(promise: nil)
+    }
+}
+
+private extension Duration {
+    /// « 30 », « 0,5 »: for messages.
+    var seconds: String {
+        let value = Double(components.seconds) + Double(components.attoseconds) / 1e18
+        return value == value.rounded() ? String(Int(value)) : String(value).replacingOccurrences(of: ".", with: ",")
     }
 }
