@@ -101,6 +101,7 @@ public enum RolesMessages {
     public static let noScope = "Ce rôle vaut partout : ne précisez ni lieu ni organisation."
     public static let alreadyHeld = "Ce compte a déjà ce rôle."
     public static let lastAdministrator = "C'est le dernier administrateur : attribuez d'abord ce rôle à quelqu'un d'autre."
+    public static let lastAdministratorLeaving = "Vous êtes le dernier administrateur : attribuez d'abord ce rôle à quelqu'un d'autre, puis supprimez votre compte."
     public static let unknownGrant = "Ce rôle a déjà été retiré."
 }
 

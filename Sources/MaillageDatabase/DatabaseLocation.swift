@@ -63,11 +63,18 @@ public enum DatabaseLocation: Equatable, Sendable {
         }
     }
 
-    /// Settings that live in the database itself. A SQLite file switches to write-ahead
+    /// Settings of the database and its connections. A SQLite file switches to write-ahead
     /// logging: one sync per commit instead of several, and readers never wait for a writer.
-    public func tune(_ database: any Database) async throws {
-        guard case .sqlite = self, let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    /// Each SQLite connection (one per event loop, kept open by its pool) waits for another's
+    /// write lock by sleeping, up to ten seconds, instead of the driver's default of retrying
+    /// without pause, which keeps a core and a thread of the pool busy for as long as the lock is held.
+    public func tune(connections: [any Database]) async throws {
+        guard !isPostgres else { return }
+        for (n, connection) in connections.enumerated() {
+            guard let sql = connection as? any SQLDatabase else { continue }
+            if n == 0, case .sqlite = self { try await sql.raw("PRAGMA journal_mode=WAL").run() }
+            try await sql.raw("PRAGMA busy_timeout = 10000").run()
+        }
     }
 
     public var databaseID: DatabaseID { isPostgres ? .psql : .sqlite }

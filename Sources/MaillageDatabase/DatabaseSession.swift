@@ -31,7 +31,7 @@ public final class DatabaseSession: @unchecked Sendable {
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
-        try await location.tune(database)
+        try await location.tune(connections: eventLoopGroup.makeIterator().compactMap { databases.database(logger: logger, on: $0) })
     }
 
     public func shutdown() async {

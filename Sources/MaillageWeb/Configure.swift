@@ -13,11 +13,18 @@ import Vapor
 /// `baseURL`: where people reach the site, for the links mails carry. `passwordCost`: bcrypt's
 /// cost (12 in production; tests lower it to save time, never below 4). `smtp`: where the
 /// outbox's mails go; without it they wait there (`maillage outbox` shows them). `trustedProxies`:
-/// the reverse proxies whose `X-Forwarded-For` names the visitor.
+/// the reverse proxies whose `X-Forwarded-For` names the visitor. `secret`: `MAILLAGE_SECRET`, the
+/// key of anonymous visitors' form tokens, the same on every instance; without it one is generated
+/// once and kept in the database.
 public func configure(_ app: Application, location: DatabaseLocation, seed: Bool, clock: Clock = .system,
                       indexFreshness: Duration = .seconds(1), leaflet: LeafletFiles? = .installed,
                       baseURL: String = "http://localhost:8080", passwordCost: Int = 12, smtp: SMTPSettings? = nil,
-                      trustedProxies: TrustedProxies = .none) async throws {
+                      trustedProxies: TrustedProxies = .none, secret: String? = nil) async throws {
+    // NB: SQLite's calls and bcrypt run on this pool, and a SQLite writer waiting for the lock
+    // holds its thread while it waits. Vapor's default is the process's pool of one thread per
+    // core: two writers waiting could take every thread from the lock's holder, and nothing would
+    // move again. A pool of the application's own, larger than the connections that can wait.
+    app.threadPool = NIOThreadPool(numberOfThreads: 8)
     app.clock = clock
     app.trustedProxies = trustedProxies
     app.isServedOverHTTPS = baseURL.lowercased().hasPrefix("https://")
@@ -29,7 +36,8 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
     AllMigrations.register(on: app.migrations)
     try await app.autoMigrate()
-    try await location.tune(app.db)
+    try await location.tune(connections: app.eventLoopGroup.makeIterator().compactMap { app.databases.database(location.databaseID, logger: app.logger, on: $0) })
+    app.formTokens = SignedFormToken(secret: try await InstanceSecrets(database: app.db).secret("csrf", given: secret))
     if seed, let report = try await LoadRealDataIfEmpty(database: app.db).run() {
         app.logger.notice("Premier démarrage : \(report.created) lieux réels chargés.")
     }

@@ -40,7 +40,8 @@ struct Serve: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             try await configure(app, location: location, seed: true, clock: clock,
-                                baseURL: environment["MAILLAGE_BASE_URL"] ?? "http://\(host):\(port)", smtp: smtp, trustedProxies: proxies)
+                                baseURL: environment["MAILLAGE_BASE_URL"] ?? "http://\(host):\(port)", smtp: smtp, trustedProxies: proxies,
+                                secret: environment["MAILLAGE_SECRET"])
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Finding a commune")
 struct CommuneSearchTests {
-    static let index = try! CommuneIndex(csv: ByteSource(path: Shared.path("communes.csv")))
+    static let index = try! CommuneIndex(csv: ByteSource(path: Fixtures.communesCSV))
     static let search = CommuneSearch(index: index)
 
     func found(_ text: String) -> Commune? {

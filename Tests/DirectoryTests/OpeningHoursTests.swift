@@ -58,7 +58,7 @@ struct OpeningHoursTests {
 
     @Test("on the real data, almost every value parses: the 7 known-invalid strings do not")
     func realData() throws {
-        let text = try String(contentsOfFile: Shared.realCSV, encoding: .utf8)
+        let text = try String(contentsOfFile: Fixtures.realCSV, encoding: .utf8)
         var reader = CSVReader(source: ByteSource(text: text))
         guard case .record(let header, _)? = reader.next(), let column = header.firstIndex(of: "horaires") else {
             Issue.record("no header")

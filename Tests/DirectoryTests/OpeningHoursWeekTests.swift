@@ -8,7 +8,7 @@ struct OpeningHoursWeekTests {
     @Test("property: every real place's hours give, day after day, the same spans from the week as from the rules")
     func weekAgreesWithRules() async throws {
         // given the distinct hours of the real data, and three holiday calendars
-        let texts = Set(try PlaceFile.places(at: Shared.realCSV).places.compactMap(\.openingHours))
+        let texts = Set(try PlaceFile.places(at: Fixtures.realCSV).places.compactMap(\.openingHours))
         let hours = texts.compactMap { try? OpeningHours.parse($0).get() }
         #expect(hours.count > 800)
         #expect(hours.filter { $0.week != nil }.count > hours.count * 9 / 10)

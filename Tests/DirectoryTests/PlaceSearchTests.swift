@@ -5,9 +5,9 @@ import Testing
 
 @Suite("Searching places")
 struct PlaceSearchTests {
-    static let places = try! PlaceFile.places(at: Shared.realCSV).places
+    static let places = try! PlaceFile.places(at: Fixtures.realCSV).places
     static let search = PlaceSearch(index: PlaceIndex(places: places))
-    static let communes = CommuneSearch(index: try! CommuneIndex(csv: ByteSource(path: Shared.path("communes.csv"))))
+    static let communes = CommuneSearch(index: try! CommuneIndex(csv: ByteSource(path: Fixtures.communesCSV)))
     /// Monday 23 November 2026, 10:00 in Paris.
     static let monday10 = Clock.parseInstant("2026-11-23T10:00:00+01:00")!
 

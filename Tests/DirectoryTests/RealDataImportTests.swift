@@ -9,11 +9,11 @@ struct RealDataImportTests {
     func normalisedCSV() async throws {
         try await withDatabase { db in
             let importer = ImportPlaces(database: db)
-            let first = try await importer.run(files: [Shared.realCSV])
+            let first = try await importer.run(files: [Fixtures.realCSV])
             #expect(first.failures == [])
             #expect(first.rejected == 0)
             #expect(first.created == 1623)
-            let second = try await importer.run(files: [Shared.realCSV])
+            let second = try await importer.run(files: [Fixtures.realCSV])
             #expect(second.created == 0 && second.updated == 0 && second.rejected == 0)
             #expect(second.unchanged == 1623)
         }
@@ -22,7 +22,7 @@ struct RealDataImportTests {
     @Test("export then re-import of the real data reports zero changes, in CSV and in JSON")
     func roundTrip() async throws {
         try await withDatabase { db in
-            _ = try await ImportPlaces(database: db).run(files: [Shared.realCSV])
+            _ = try await ImportPlaces(database: db).run(files: [Fixtures.realCSV])
             for format in ExportFormat.allCases {
                 let sink = TextSink()
                 let count = try await ExportPlaces(database: db).run(format: format, to: sink)
@@ -38,7 +38,7 @@ struct RealDataImportTests {
     @Test("the CSV export gives back the real data as written: its header, and every field of every row, spaces around values trimmed")
     func exportMatchesStandardText() async throws {
         try await withDatabase { db in
-            _ = try await ImportPlaces(database: db).run(files: [Shared.realCSV])
+            _ = try await ImportPlaces(database: db).run(files: [Fixtures.realCSV])
             let sink = TextSink()
             try await ExportPlaces(database: db).run(format: .csv, to: sink)
             func records(_ source: ByteSource) -> [[String]] {
@@ -48,7 +48,7 @@ struct RealDataImportTests {
                 return records
             }
             let exported = records(ByteSource(text: sink.text))
-            let original = records(try ByteSource(path: Shared.realCSV))
+            let original = records(try ByteSource(path: Fixtures.realCSV))
             #expect(exported.first == original.first)
             #expect(exported.count == original.count)
             let byId = Dictionary(uniqueKeysWithValues: original.dropFirst().map { ($0[0], $0) })
@@ -65,11 +65,11 @@ struct RawRegionalFilesTests {
     @Test("they import whole and give the same places as the normalised file, but for three documented choices")
     func sameAsNormalised() async throws {
         try await withDatabase { normalised in
-            _ = try await ImportPlaces(database: normalised).run(files: [Shared.realCSV])
+            _ = try await ImportPlaces(database: normalised).run(files: [Fixtures.realCSV])
             let expected = try await PlaceStore(normalised).page(after: nil, limit: 5000)
             try await withDatabase { raw in
-                for (file, prefix) in Shared.realJSON {
-                    let report = try await ImportPlaces(database: raw, options: .init(idPrefix: prefix)).run(files: [Shared.path(file)])
+                for (file, prefix) in Fixtures.realJSON {
+                    let report = try await ImportPlaces(database: raw, options: .init(idPrefix: prefix)).run(files: [Fixtures.path(file)])
                     #expect(report.failures == [] && report.rejected == 0, "\(file)")
                 }
                 let imported = Dictionary(uniqueKeysWithValues: try await PlaceStore(raw).page(after: nil, limit: 5000).map { ($0.id, $0) })

@@ -8,7 +8,7 @@ import Testing
 @Suite("The schema's patterns")
 struct SchemaPatternTests {
     static let patterns: [String: NSRegularExpression] = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: Shared.path("schema.json")))
+        let data = try! Data(contentsOf: URL(fileURLWithPath: Fixtures.path("schema.json")))
         let schema = try! JSONSerialization.jsonObject(with: data) as! [String: Any]
         var patterns: [String: NSRegularExpression] = [:]
         for field in schema["fields"] as! [[String: Any]] {

@@ -9,7 +9,7 @@ struct StandardRulesTests {
     @Test("the upstream v0.1 example imports, mapped to v1 by the standard's rules")
     func legacyExample() async throws {
         try await withDatabase { db in
-            let report = try await ImportPlaces(database: db).run(files: [Shared.path("v0.1/exemple-valide-v0.1.csv")])
+            let report = try await ImportPlaces(database: db).run(files: [Fixtures.path("v0.1/exemple-valide-v0.1.csv")])
             #expect(report.created == 1 && report.rejected == 0)
             let place = try #require(try await PlaceStore(db).find(id: "structure-1"))
             #expect(place.services == [.administrativeProcedures, .everydayTools])
@@ -28,7 +28,7 @@ struct StandardRulesTests {
     @Test("the upstream v1 example imports unchanged")
     func currentExample() async throws {
         try await withDatabase { db in
-            let report = try await ImportPlaces(database: db).run(files: [Shared.path("exemple-valide.csv")])
+            let report = try await ImportPlaces(database: db).run(files: [Fixtures.path("exemple-valide.csv")])
             #expect(report.created == 1 && report.rejected == 0 && report.warnings == 0)
             let place = try #require(try await PlaceStore(db).find(id: "structure-1"))
             #expect(place.trainingLabels == [.monEspaceSante, .arnia])
@@ -38,7 +38,7 @@ struct StandardRulesTests {
 
     @Test("a missing code INSEE is filled when commune and postcode name one commune")
     func inseeFill() throws {
-        let communes = try CommuneIndex(csv: ByteSource(path: Shared.path("communes.csv")))
+        let communes = try CommuneIndex(csv: ByteSource(path: Fixtures.communesCSV))
         #expect(communes.communes.count == 34976)
         #expect(communes.inseeCode(commune: "MENDE", postcode: "48000") == "48095")
         #expect(communes.inseeCode(commune: "St Etienne", postcode: "42000") == "42218")
@@ -59,10 +59,16 @@ struct StandardRulesTests {
         #expect(outcome.issues.map(\.message) == ["Le code INSEE « 63236 » désigne Mont-Dore (63240), pas Mont-Dore (98800) : vérifiez-le."])
     }
 
-    @Test("the bundled copies of the real data are the shared ones")
+    @Test("the bundled copies of the standard, the real data and the communes are the shared ones",
+          .enabled(if: SharedFolder.isPresent, "../shared/ is not beside this clone: nothing to compare the copies with"))
     func bundledCopies() throws {
-        #expect(FileManager.default.contentsEqual(atPath: BundledData.realPlacesCSV, andPath: Shared.realCSV))
-        #expect(FileManager.default.contentsEqual(atPath: BundledData.communesCSV, andPath: Shared.path("communes.csv")))
+        let copies = Fixtures.files.map { (Fixtures.path($0), SharedFolder.path($0)) }
+            + [(BundledData.realPlacesCSV, SharedFolder.path("real-data/lieux-reels-normalises-v1.csv")),
+               (BundledData.communesCSV, SharedFolder.path("communes.csv"))]
+        #expect(copies.count == 10)
+        for (copy, original) in copies {
+            #expect(FileManager.default.contentsEqual(atPath: copy, andPath: original), "\(copy) differs from \(original)")
+        }
     }
 
     @Test("phone numbers: national French forms are converted, others refused", arguments: [

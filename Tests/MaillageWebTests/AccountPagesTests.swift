@@ -152,7 +152,7 @@ struct AccountPagesTests {
             let attacker = Browser(app)
             try await attacker.get("/connexion")
             let victim = Browser(app)
-            victim.cookie = attacker.cookie
+            victim.cookies = attacker.cookies
             victim.csrf = attacker.csrf
             let logged = try await victim.post("/connexion", ["email": "marie@exemple.fr", "password": Self.password])
             #expect(logged.status == .seeOther)

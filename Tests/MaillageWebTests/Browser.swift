@@ -5,11 +5,16 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// One visitor of the site: keeps its session cookie between requests, and sends forms with
-/// the CSRF token of the page they came from, as a browser would.
+/// One visitor of the site: keeps its cookies between requests, and sends forms with the CSRF
+/// token of the page they came from, as a browser would.
 final class Browser: @unchecked Sendable {
     let app: Application
-    var cookie: String?
+    var cookies: [String: String] = [:]
+    /// The session cookie.
+    var cookie: String? {
+        get { cookies[Request.sessionCookieName] }
+        set { cookies[Request.sessionCookieName] = newValue }
+    }
     /// The last page's CSRF token.
     var csrf: String?
 
@@ -40,11 +45,11 @@ final class Browser: @unchecked Sendable {
     private func send(_ method: HTTPMethod, _ path: String, body: String?, host: String) async throws -> Page {
         var headers = HTTPHeaders()
         headers.add(name: .host, value: host)
-        if let cookie { headers.add(name: .cookie, value: "\(Request.sessionCookieName)=\(cookie)") }
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if body != nil { headers.contentType = .urlEncodedForm }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
-        if let set = response.headers.setCookie?[Request.sessionCookieName] {
-            cookie = set.string.isEmpty ? nil : set.string
+        for (name, set) in response.headers.setCookie?.all ?? [:] {
+            cookies[name] = set.string.isEmpty ? nil : set.string
         }
         let html = response.body.string
         if let range = html.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) {

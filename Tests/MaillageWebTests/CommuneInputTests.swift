@@ -34,10 +34,10 @@ struct CommuneInputTests {
 
     @Test("every postcode of the real data that several communes share finds the places of all of them, nearest first, and offers each commune")
     func everySharedPostcode() async throws {
-        let places = try PlaceFile.places(at: Shared.realCSV).places
+        let places = try PlaceFile.places(at: Fixtures.realCSV).places
         let shared = try Self.sharedPostcodes(of: places)
         #expect(shared.count > 300 && shared.contains { $0.postcode == "98800" && $0.names.count > 20 })
-        try await withApp(importing: Shared.realCSV) { app in
+        try await withApp(importing: Fixtures.realCSV) { app in
             for (postcode, codes, names) in shared {
                 // The API: every commune of the postcode, and the places within 10 km of any of them.
                 let (status, body) = try await DirectoryAPITests.get(app, "/api/v1/lieux?commune=\(postcode)&par_page=100")
@@ -94,7 +94,7 @@ struct CommuneInputTests {
     @Test("each typed form, in every case, accent, hyphen and spacing, finds the commune meant, on the page and in the API")
     func typedForms() async throws {
         let file = try BundledData.communes()
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             for form in TypedCommunes.forms {
                 for text in form.variants {
                     let (status, body) = try await DirectoryAPITests.get(app, "/api/v1/lieux?commune=\(Self.query(text))")
@@ -136,7 +136,7 @@ struct CommuneInputTests {
 
     @Test("code_insee names exactly one commune, where commune reads five digits as a postcode first")
     func inseeCode() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let (_, olmet) = try await DirectoryAPITests.get(app, "/api/v1/lieux?code_insee=63260")
             let meta = try #require(olmet["meta"] as? [String: Any])
             #expect((meta["commune"] as? [String: Any])?["nom"] as? String == "Olmet")

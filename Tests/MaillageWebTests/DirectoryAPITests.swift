@@ -29,7 +29,7 @@ struct DirectoryAPITests {
         let angouleme = try #require(communes.commune(inseeCode: "16015"))
         let service = Service.allCases.first { $0.rawValue == "Aide aux démarches administratives" }!
         // The oracle: every real place, measured one by one.
-        let expected = try PlaceFile.places(at: Shared.realCSV).places
+        let expected = try PlaceFile.places(at: Fixtures.realCSV).places
             .compactMap { place -> (String, Double)? in
                 guard let point = place.coordinates, place.services.contains(service) else { return nil }
                 let distance = GeoDistance.metres(angouleme.coordinates, point)
@@ -38,7 +38,7 @@ struct DirectoryAPITests {
             .sorted { $0.1 < $1.1 }
         #expect(expected.count > 3)
 
-        try await withApp(importing: Shared.realCSV) { app in
+        try await withApp(importing: Fixtures.realCSV) { app in
             let path = "/api/v1/lieux?commune=angouleme&rayon=20&services=" +
                 "Aide%20aux%20d%C3%A9marches%20administratives&par_page=100"
             let (status, body) = try await Self.get(app, path)
@@ -73,7 +73,7 @@ struct DirectoryAPITests {
         ("commune=%E9", "bad_encoding", nil, "mal encodée"),
     ] as [(String, String, String?, String)])
     func badInput(query: String, code: String, field: String?, message: String) async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let (status, body) = try await Self.get(app, "/api/v1/lieux?" + query)
             #expect(status == .badRequest)
             let error = try #require(body["error"] as? [String: Any])
@@ -94,7 +94,7 @@ struct DirectoryAPITests {
 
     @Test("a place by id in the standard's names; an unknown id is a JSON 404")
     func placeById() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv"), clock: .fixed(Self.monday10)) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv"), clock: .fixed(Self.monday10)) { app in
             let (status, place) = try await Self.get(app, "/api/v1/lieux/structure-1")
             #expect(status == .ok)
             #expect(place["nom"] as? String == "Anonymal")
@@ -115,7 +115,7 @@ struct DirectoryAPITests {
 
     @Test("free text finds words whatever their accents and plurals, the same on every database")
     func freeText() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let (_, accented) = try await Self.get(app, "/api/v1/lieux?q=cr%C3%A9ations%20num%C3%A9riques")
             let (_, plain) = try await Self.get(app, "/api/v1/lieux?q=creation+NUMERIQUE")
             let ids = (accented["data"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
@@ -131,7 +131,7 @@ struct DirectoryAPITests {
         try await withApp { app in
             let (_, before) = try await Self.get(app, "/api/v1/lieux?departement=51")
             #expect((before["meta"] as? [String: Any])?["total"] as? Int == 0)
-            let report = try await ImportPlaces(database: app.db).run(files: [Shared.path("exemple-valide.csv")])
+            let report = try await ImportPlaces(database: app.db).run(files: [Fixtures.path("exemple-valide.csv")])
             #expect(report.created > 0)
             let (_, after) = try await Self.get(app, "/api/v1/lieux?departement=51")
             #expect(((after["meta"] as? [String: Any])?["total"] as? Int ?? 0) > 0, "\(after)")
@@ -140,7 +140,7 @@ struct DirectoryAPITests {
 
     @Test("« ouvert » keeps the places open at that moment, in their own time")
     func openNow() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv"), clock: .fixed(Self.monday10)) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv"), clock: .fixed(Self.monday10)) { app in
             let (_, now) = try await Self.get(app, "/api/v1/lieux?ouvert=maintenant")
             #expect((now["data"] as? [[String: Any]])?.contains { $0["id"] as? String == "structure-1" } == true)
             let (_, sunday) = try await Self.get(app, "/api/v1/lieux?ouvert=2026-11-22T10:00:00%2B01:00")

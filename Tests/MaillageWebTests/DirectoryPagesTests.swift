@@ -9,7 +9,7 @@ import VaporTesting
 struct DirectoryPagesTests {
     @Test("the home page counts the real places, in total and per département, in French")
     func home() async throws {
-        try await withApp(importing: Shared.realCSV) { app in
+        try await withApp(importing: Fixtures.realCSV) { app in
             try await app.testing().test(.GET, "/") { response async in
                 #expect(response.status == .ok)
                 #expect(response.headers.contentType == .html)
@@ -24,7 +24,7 @@ struct DirectoryPagesTests {
 
     @Test("a place page shows its address, services, hours in French and contact")
     func placePage() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             try await app.testing().test(.GET, "/lieux/structure-1") { response async in
                 #expect(response.status == .ok)
                 let html = response.body.string
@@ -46,12 +46,12 @@ struct DirectoryPagesTests {
     func openNow() async throws {
         // Monday 23 November 2026, 10:00 in Paris; the example opens Mo-Fr 09:00-12:00,14:00-18:30.
         let monday10 = try #require(Clock.parseInstant("2026-11-23T10:00:00+01:00"))
-        try await withApp(importing: Shared.path("exemple-valide.csv"), clock: .fixed(monday10)) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv"), clock: .fixed(monday10)) { app in
             try await app.testing().test(.GET, "/lieux/structure-1") { response async in
                 #expect(response.body.string.contains("<strong>Ouvert jusqu'à 12\u{00A0}h</strong>"))
             }
         }
-        try await withApp(importing: Shared.path("exemple-valide.csv"), clock: .fixed(monday10 + 3 * 3600)) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv"), clock: .fixed(monday10 + 3 * 3600)) { app in
             try await app.testing().test(.GET, "/lieux/structure-1") { response async in
                 #expect(response.body.string.contains("<strong>Ouvre à 14\u{00A0}h</strong>"))
             }
@@ -60,7 +60,7 @@ struct DirectoryPagesTests {
 
     @Test("hours that do not parse show as « horaires non renseignés », never hidden")
     func unparseableHours() async throws {
-        try await withApp(importing: Shared.realCSV) { app in
+        try await withApp(importing: Fixtures.realCSV) { app in
             let store = try PlaceStore(app.db)
             let all = try await store.page(after: nil, limit: 5000)
             let broken = try #require(all.first { place in
@@ -88,7 +88,7 @@ struct DirectoryPagesTests {
 
     @Test("a département page lists its places; an unknown one answers a French 404")
     func departements() async throws {
-        try await withApp(importing: Shared.realCSV) { app in
+        try await withApp(importing: Fixtures.realCSV) { app in
             try await app.testing().test(.GET, "/departements/2a") { response async in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("Corse-du-Sud (2A)"))

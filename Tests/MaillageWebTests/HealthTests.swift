@@ -10,7 +10,7 @@ import VaporTesting
 struct HealthTests {
     @Test("a stored row that no longer reads is left out of the search, which goes on, and counted on /sante")
     func unreadableRow() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             _ = try await importing([TemporaryFile(text: header + "\n" + row() + "\n")], into: app.db)
             let (status, before) = try await DirectoryAPITests.get(app, "/sante")
             let total = try #require(before["lieux"] as? Int)

@@ -85,7 +85,7 @@ struct HostileValuesTests {
         var overrides: [PlaceField: String] = [.id: "fichier-" + Self.payload, .codePostal: "51100", .commune: "Reims"]
         for field in Self.freeFields where field != .commune { overrides[field] = Self.payload }
         let file = try TemporaryFile(text: header + "\n" + row(overrides) + "\n")
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let report = try await importing([file], into: app.db)
             #expect(report.created == 1, "\(report)")
             // The example's place, edited by its manager with the same values.

@@ -30,7 +30,7 @@ struct PlaceManagementTests {
 
     @Test("claim → approval → new hours: the public page and the export show them; the history and the audit log keep the change")
     func claimApproveEdit() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let (paul, _) = try await Self.manager(app)
             #expect(try await outbox(app).last?.subject == "Vous gérez désormais un lieu sur Maillage")
 
@@ -58,7 +58,7 @@ struct PlaceManagementTests {
 
     @Test("an edit is validated exactly as an import: errors refuse it next to their fields; warnings are shown after saving")
     func validatedAsImport() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let (paul, _) = try await Self.manager(app)
             let refused = try await paul.post("/lieux/structure-1/modifier", ["code_postal": "Reims", "nom": "", "typologie": "Château"])
             #expect(refused.status == .badRequest)
@@ -80,8 +80,8 @@ struct PlaceManagementTests {
 
     @Test("another place's id in the URL is refused: a manager manages their own place only")
     func otherPlace() async throws {
-        try await withApp(importing: Shared.realCSV) { app in
-            _ = try await ImportPlaces(database: app.db).run(files: [Shared.path("exemple-valide.csv")])
+        try await withApp(importing: Fixtures.realCSV) { app in
+            _ = try await ImportPlaces(database: app.db).run(files: [Fixtures.path("exemple-valide.csv")])
             let (paul, _) = try await Self.manager(app)
             let other = try #require(try await PlaceStore(app.db).page(after: nil, limit: 1).first { $0.id != "structure-1" })
             let path = Paths.editPlace(id: other.id).url
@@ -95,7 +95,7 @@ struct PlaceManagementTests {
 
     @Test("an administrator reverts an edit: the old value is back, and the revert is itself an edit")
     func revert() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let (paul, marie) = try await Self.manager(app)
             let original = try #require(try await PlaceStore(app.db).find(id: "structure-1")?.text(.horaires))
             #expect(try await paul.post("/lieux/structure-1/modifier", ["horaires": Self.hours]).status == .seeOther)
@@ -116,7 +116,7 @@ struct PlaceManagementTests {
 
     @Test("a refused claim needs a reason, which the person receives")
     func refusedClaim() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let marie = try await RolesPageTests.administrator(app)
             let paul = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
             try await paul.get("/lieux/structure-1/revendiquer")

@@ -157,11 +157,7 @@ struct RateLimitTests {
 
     @Test("the counters live in the database: failures on one instance lock the account on another")
     func acrossInstances() async throws {
-        let configured = try DatabaseLocation(environment: ProcessInfo.processInfo.environment)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rate-\(UUID()).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        try await withFreshDatabaseLocation { fresh in
-            let shared: DatabaseLocation = configured.isPostgres ? fresh : .sqlite(path: file)
+        try await withSharedDatabase { shared in
             let first = try await Application.make(.testing)
             let second = try await Application.make(.testing)
             do {
@@ -175,8 +171,8 @@ struct RateLimitTests {
                 let other = Browser(second)
                 try await other.get("/connexion")
                 #expect(try await other.post("/connexion", ["email": "marie@exemple.fr", "password": "pas le bon"]).status == .tooManyRequests)
-                // sessions too: the first instance's session works on the second
-                other.cookie = one.cookie
+                // form tokens too: the first instance's work on the second
+                other.cookies = one.cookies
                 other.csrf = one.csrf
                 #expect(try await other.post("/deconnexion", [:]).status == .seeOther)
             } catch {
@@ -208,13 +204,14 @@ struct RateLimitTests {
     func housekeeping() async throws {
         let now = Mutex(Clock.parseInstant("2026-11-24T10:00:00+01:00")!)
         try await withApp(clock: .reading { now.withLock { $0 } }) { app in
-            let marie = try await AccountPagesTests.signedIn(app)
-            try await Browser(app).get("/connexion")  // an anonymous session, two hours long
+            _ = try await AccountPagesTests.signedIn(app)  // a session of fourteen days
+            now.withLock { $0 += 13 * 24 * 3600 }
+            let paul = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
             #expect(try await VisitorSession.query(on: app.db).count() == 2)
-            now.withLock { $0 += 3 * 3600 }
+            now.withLock { $0 += 2 * 24 * 3600 }
             await Housekeeping.run(app)
             #expect(try await VisitorSession.query(on: app.db).count() == 1)
-            #expect(try await marie.get("/compte").status == .ok)
+            #expect(try await paul.get("/compte").status == .ok)
         }
     }
 }

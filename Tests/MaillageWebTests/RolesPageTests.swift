@@ -20,7 +20,7 @@ struct RolesPageTests {
 
     @Test("an administrator grants a place to a manager and takes it back; the audit log says who, what, whom")
     func grantAndRevoke() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let admin = try await Self.administrator(app)
             _ = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
 
@@ -55,7 +55,7 @@ struct RolesPageTests {
         (["email": "paul@exemple.fr", "kind": "commanditaire", "organisation_id": "pas-un-uuid"], "organisation_id", RolesMessages.unknownOrganisation),
     ])
     func badGrants(fields: [String: String], field: String, message: String) async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let admin = try await Self.administrator(app)
             _ = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
             let page = try await admin.post("/admin/roles", fields)
@@ -82,7 +82,7 @@ struct RolesPageTests {
 
     @Test("deleting an account takes its roles back, in the audit log")
     func deletionRevokes() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let paul = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
             _ = try await GrantRole(database: app.db, now: 0).run(actor: nil, email: "paul@exemple.fr", role: Role(.gestionnaire, placeID: "structure-1"))
             #expect(try await paul.post("/compte/suppression", ["delete_password": AccountPagesTests.password]).status == .ok)

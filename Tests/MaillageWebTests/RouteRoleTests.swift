@@ -40,7 +40,7 @@ struct RouteRoleTests {
 
     @Test("for each role, each route: allowed is never refused; refused is a 403 (API) or the login page; security headers on all")
     func everyRoleOnEveryRoute() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             // given an anonymous visitor, an account with no role, and one account per role
             var personas: [(name: String, roles: [RoleKind], browser: Browser)] = []
             let anonymous = Browser(app)

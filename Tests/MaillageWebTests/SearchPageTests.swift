@@ -17,7 +17,7 @@ struct SearchPageTests {
 
     @Test("a search around a commune lists places nearest first with distance, status and services; the form keeps every choice")
     func results() async throws {
-        try await withApp(importing: Shared.realCSV, clock: .fixed(Clock.parseInstant("2026-11-23T10:00:00+01:00")!)) { app in
+        try await withApp(importing: Fixtures.realCSV, clock: .fixed(Clock.parseInstant("2026-11-23T10:00:00+01:00")!)) { app in
             let (status, html) = try await Self.page(app, "/recherche?commune=Angoul%C3%AAme+%2816000%29&rayon=20&frais_a_charge=Gratuit")
             #expect(status == .ok)
             #expect(html.contains("à moins de 20\u{00A0}km d'Angoulême"))
@@ -43,7 +43,7 @@ struct SearchPageTests {
 
     @Test("far from every known place, the page says so and names the nearest one")
     func nothingNear() async throws {
-        try await withApp(importing: Shared.path("exemple-valide.csv")) { app in
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let (status, html) = try await Self.page(app, "/recherche?commune=Brest&rayon=10")
             #expect(status == .ok)
             #expect(html.contains("0\u{00A0}lieu trouvé à moins de 10\u{00A0}km de Brest"))
@@ -54,7 +54,7 @@ struct SearchPageTests {
 
     @Test("results come one page at a time, with links that keep the criteria")
     func pagination() async throws {
-        try await withApp(importing: Shared.realCSV) { app in
+        try await withApp(importing: Fixtures.realCSV) { app in
             let (_, first) = try await Self.page(app, "/recherche?departement=16")
             #expect(first.contains("Page 1 sur"))
             #expect(first.contains("href=\"/recherche?departement=16&amp;page=2\" rel=\"next\""))

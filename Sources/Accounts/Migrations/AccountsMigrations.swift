@@ -4,5 +4,6 @@ import FluentKit
 public enum AccountsMigrations {
     public static let all: [any Migration] = [CreateUsers(), CreateSessions(), CreateAccountTokens(), CreateOutbox(), CreateRateLimits(),
                                                 CreateOrganisations(), CreateRoleGrants(), CreatePlaceClaims(), CreateAPITokens(),
-                                                CountRateLimitHits(), IndexLookups(), PurgeOutboxLinks()]
+                                                CountRateLimitHits(), IndexLookups(), PurgeOutboxLinks(), UniqueRoleGrants(),
+                                                CreateInstanceSecrets()]
 }

@@ -1,8 +1,8 @@
 import FluentKit
 import Foundation
 
-/// One role held by one account. Granting inserts a row, revoking deletes it; the audit log
-/// keeps who did which, when.
+/// One role held by one account. Granting inserts a row (`Roles.grant`), revoking deletes it; the
+/// audit log keeps who did which, when.
 public final class RoleGrant: Model, @unchecked Sendable {
     public static let schema = "role_grants"
 
@@ -13,6 +13,8 @@ public final class RoleGrant: Model, @unchecked Sendable {
     @Field(key: "kind") public var kind: RoleKind
     /// For `gestionnaire`: the place's id in the directory.
     @OptionalField(key: "place_id") public var placeID: String?
+    /// `Role.scopeKey`: with the account and the kind, unique.
+    @Field(key: "scope_key") var scopeKey: String
     @Field(key: "granted_at") public var grantedAt: Int
 
     // relationships
@@ -22,15 +24,6 @@ public final class RoleGrant: Model, @unchecked Sendable {
     @OptionalParent(key: "granted_by") public var grantedBy: User?
 
     public init() {}
-
-    init(userID: UUID, role: Role, by granter: UUID?, at now: Int) {
-        $user.id = userID
-        kind = role.kind
-        placeID = role.placeID
-        $organisation.id = role.organisationID
-        $grantedBy.id = granter
-        grantedAt = now
-    }
 
     public var role: Role { Role(kind, placeID: placeID, organisationID: $organisation.id) }
 }

@@ -39,8 +39,7 @@ public struct DecideClaim: Sendable {
                 claim.status = .approved
                 try await claim.update(on: db)
                 let role = Role(.gestionnaire, placeID: claim.placeID)
-                if try await !Roles(db).of(claim.$user.id).contains(role) {
-                    try await RoleGrant(userID: claim.$user.id, role: role, by: actor.id, at: now).create(on: db)
+                if try await Roles(db).grant(role, to: claim.$user.id, by: actor.id, at: now) {
                     try await audit.append(AuditEvent(actor: actor.reference, action: "role.granted", subject: claim.user.reference,
                                                       detail: role.description), at: now)
                 }

@@ -22,8 +22,12 @@ public struct DeleteAccount: Sendable {
             return AccountChange(refusal)
         }
         let now = settings.clock.now
-        try await database.transaction { db in
+        return try await LastAdministrator.transaction(on: database) { db, rule in
             let id = try user.requireID()
+            let grants = try await RoleGrant.query(on: db).filter(\.$user.$id == id).all()
+            guard try await rule.wouldRemain(afterRemoving: grants) else {
+                return .refused([FieldProblem("delete_password", RolesMessages.lastAdministratorLeaving)])
+            }
             try await OutboxMail.query(on: db).filter(\.$recipient == user.email).delete()
             user.name = Self.pseudonym
             user.email = ""
@@ -35,14 +39,14 @@ public struct DeleteAccount: Sendable {
             try await AccountToken.query(on: db).filter(\.$user.$id == id).delete()
             let audit = AuditLog(db)
             try await leaveOrganisations(of: user, on: db, audit: audit, now: now)
-            for grant in try await RoleGrant.query(on: db).filter(\.$user.$id == id).all() {
+            for grant in grants {
                 try await grant.delete(on: db)
                 try await audit.append(AuditEvent(actor: user.reference, action: "role.revoked", subject: user.reference,
                                                   detail: grant.role.description), at: now)
             }
             try await audit.append(AuditEvent(actor: user.reference, action: "user.deleted", subject: user.reference), at: now)
+            return .done
         }
-        return .done
     }
 
     /// The account leaves its organisations; one left with no member has its API tokens revoked,

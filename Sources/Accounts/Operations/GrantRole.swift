@@ -28,8 +28,9 @@ public struct GrantRole: Sendable {
         if let problem = try await scopeProblem(role) { return .refused(problem) }
         return try await database.transaction { db in
             let userID = try user.requireID()
-            if try await Roles(db).of(userID).contains(role) { return .refused(FieldProblem("kind", RolesMessages.alreadyHeld)) }
-            try await RoleGrant(userID: userID, role: role, by: actor?.id, at: now).create(on: db)
+            guard try await Roles(db).grant(role, to: userID, by: actor?.id, at: now) else {
+                return .refused(FieldProblem("kind", RolesMessages.alreadyHeld))
+            }
             try await AuditLog(db).append(AuditEvent(actor: actor?.reference ?? AuditEvent.systemActor, action: "role.granted",
                                                      subject: user.reference, detail: role.description), at: now)
             return .granted(role)

@@ -21,11 +21,12 @@ public struct RevokeRole: Sendable {
 
     public func run(actor: User, grant grantID: UUID) async throws -> Outcome {
         guard try await Roles(database).mayAdminister(actor) else { return .notAllowed }
-        return try await database.transaction { db in
+        let now = now
+        return try await LastAdministrator.transaction(on: database) { db, rule in
             guard let grant = try await RoleGrant.query(on: db).filter(\.$id == grantID).with(\.$user).first() else {
                 return .refused(RolesMessages.unknownGrant)
             }
-            if grant.kind == .administrateur, try await Roles(db).holders(of: .administrateur) <= 1 {
+            guard try await rule.wouldRemain(afterRemoving: [grant]) else {
                 return .refused(RolesMessages.lastAdministrator)
             }
             try await grant.delete(on: db)

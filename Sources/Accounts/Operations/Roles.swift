@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Reading who holds which role.
 public struct Roles: Sendable {
@@ -24,7 +25,15 @@ public struct Roles: Sendable {
             .sorted { ($0.user.name, $0.kind.rawValue, $0.placeID ?? "") < ($1.user.name, $1.kind.rawValue, $1.placeID ?? "") }
     }
 
-    func holders(of kind: RoleKind) async throws -> Int {
-        try await RoleGrant.query(on: database).filter(\.$kind == kind).count()
+    /// Grants `role` unless the account holds it already, and says whether it did. The unique
+    /// index decides, so two administrators granting the same role at once give one grant.
+    func grant(_ role: Role, to userID: UUID, by granter: UUID?, at now: Int) async throws -> Bool {
+        let inserted = try await (database as! any SQLDatabase).insert(into: RoleGrant.schema)
+            .columns("id", "user_id", "kind", "place_id", "organisation_id", "scope_key", "granted_by", "granted_at")
+            .values(SQLBind(UUID()), SQLBind(userID), SQLBind(role.kind.rawValue), SQLBind(role.placeID), SQLBind(role.organisationID),
+                    SQLBind(role.scopeKey), SQLBind(granter), SQLBind(now))
+            .ignoringConflicts(with: ["user_id", "kind", "scope_key"])
+            .returning("id").all()
+        return !inserted.isEmpty
     }
 }

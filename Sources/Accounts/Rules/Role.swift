@@ -47,6 +47,14 @@ public struct Role: Hashable, Sendable {
         self.organisationID = organisationID
     }
 
+    /// What the role holds for, as one value that is never null (« » everywhere, « lieu:hinaura-12 »):
+    /// a unique index on it holds where one on the nullable scope columns would not (nulls differ).
+    public var scopeKey: String {
+        if let placeID { return "lieu:\(placeID)" }
+        if let organisationID { return "organisation:\(organisationID.uuidString.lowercased())" }
+        return ""
+    }
+
     /// « gestionnaire de lieu (hinaura-12) »: for audit lines and admin pages.
     public var description: String {
         if let placeID { return "\(kind.label) (\(placeID))" }

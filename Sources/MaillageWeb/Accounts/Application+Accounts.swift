@@ -8,10 +8,17 @@ extension Application {
 
     /// The clock, password hash and mail links the account operations use.
     var accounts: AccountsSettings {
-        get {
-            guard let settings = storage[AccountsKey.self] else { fatalError("configure(_:) sets the accounts up") }
-            return settings
-        }
+        get { configured(AccountsKey.self, "the accounts") }
         set { storage[AccountsKey.self] = newValue }
+    }
+
+    private struct FormTokensKey: StorageKey {
+        typealias Value = SignedFormToken
+    }
+
+    /// Signs and checks the form tokens of visitors who are not signed in.
+    var formTokens: SignedFormToken {
+        get { configured(FormTokensKey.self, "the form tokens") }
+        set { storage[FormTokensKey.self] = newValue }
     }
 }

@@ -2,7 +2,8 @@ import Accounts
 import Vapor
 
 /// Opens the session the cookie names, before the handler; writes the cookie after it when the
-/// handler opened, replaced or closed the session. Cookies are `HttpOnly`, `SameSite=Lax`, and
+/// handler opened, replaced or closed the session, and the anonymous form token's cookie (for the
+/// browser's life) when one was issued. Cookies are `HttpOnly`, `SameSite=Lax`, and
 /// `Secure` when the site's address (`MAILLAGE_BASE_URL`) is https: a request's `Host` header,
 /// which anyone can write, decides nothing.
 struct SessionCookies: AsyncMiddleware {
@@ -24,10 +25,13 @@ struct SessionCookies: AsyncMiddleware {
         case nil:
             break
         }
+        if let token = request.issuedFormToken {
+            response.cookies[Request.formTokenCookieName] = cookie(token, maxAge: nil, for: request)
+        }
         return response
     }
 
-    private func cookie(_ value: String, maxAge: Int, for request: Request) -> HTTPCookies.Value {
+    private func cookie(_ value: String, maxAge: Int?, for request: Request) -> HTTPCookies.Value {
         HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isSecure: request.application.isServedOverHTTPS,
                           isHTTPOnly: true, sameSite: .lax)
     }

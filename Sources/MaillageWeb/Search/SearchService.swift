@@ -81,10 +81,7 @@ extension Application {
     }
 
     var search: SearchService {
-        get {
-            guard let service = storage[SearchKey.self] else { fatalError("configure(_:) sets the search service up") }
-            return service
-        }
+        get { configured(SearchKey.self, "the search service") }
         set { storage[SearchKey.self] = newValue }
     }
 }
