@@ -4,6 +4,8 @@ import MaillageCore
 public enum AccountsMessages {
     public static let invalidEmail = "Saisissez une adresse électronique complète, par exemple prenom.nom@exemple.fr."
     public static let missingName = "Indiquez votre nom, tel que les autres le verront (100 caractères au plus)."
+    public static let missingEmail = "Indiquez l'adresse électronique de votre compte."
+    public static let missingPassword = "Indiquez votre mot de passe."
     public static let badCredentials = "Adresse électronique ou mot de passe incorrect."
     public static let unverified = "Votre adresse n'est pas encore confirmée. Nous venons de vous renvoyer le lien : ouvrez le message et suivez-le."
     public static let wrongPassword = "Ce n'est pas votre mot de passe actuel."

@@ -15,6 +15,38 @@ struct RouteRoleTests {
     static let parameters = ["id": "structure-1", "code": "51", "grant": UUID().uuidString, "claim": UUID().uuidString,
                              "edit": "999999", "token": UUID().uuidString, "**": "leaflet.js"]
 
+    /// What each route answers a visitor allowed on it, for the parameters above and an empty
+    /// form: written by hand, so that a wrong declaration or a 500 fails the test.
+    static let expected: [String: HTTPStatus] = [
+        "GET /": .ok, "GET /departements/:code": .ok, "GET /lieux/:id": .ok, "GET /recherche": .ok,
+        "GET /static/maillage.css": .ok, "GET /static/maillage.js": .ok, "GET /static/leaflet/**": .ok,
+        "GET /api/v1/lieux": .ok, "GET /api/v1/lieux/:id": .ok, "GET /api/v1/communes": .ok, "GET /api/openapi.json": .ok,
+        "GET /sante": .ok, "GET /api/v1/organisation": .ok,
+        // forms for getting in; their links without a token are a French 400
+        "GET /inscription": .ok, "POST /inscription": .badRequest, "GET /connexion": .ok, "POST /connexion": .badRequest,
+        "GET /compte/confirmer": .badRequest, "POST /compte/confirmer": .badRequest,
+        "GET /mot-de-passe/oubli": .ok, "POST /mot-de-passe/oubli": .badRequest,
+        "GET /mot-de-passe/nouveau": .badRequest, "POST /mot-de-passe/nouveau": .badRequest,
+        "GET /compte/adresse/confirmer": .badRequest, "POST /compte/adresse/confirmer": .badRequest,
+        // one's own account: an empty form is refused next to its fields
+        "POST /deconnexion": .seeOther, "GET /compte": .ok,
+        "POST /compte/mot-de-passe": .badRequest, "POST /compte/adresse": .badRequest, "POST /compte/suppression": .badRequest,
+        "GET /organisations": .ok, "POST /organisations": .badRequest, "GET /organisations/:organisation": .ok,
+        "POST /organisations/:organisation/invitations": .badRequest, "POST /organisations/:organisation/jetons": .badRequest,
+        "POST /organisations/:organisation/jetons/:token/revocation": .badRequest,
+        "GET /organisations/invitation": .badRequest, "POST /organisations/invitation": .badRequest,
+        // places: an edit sending no field changes nothing and goes back to the place
+        "GET /lieux/:id/revendiquer": .ok, "POST /lieux/:id/revendiquer": .badRequest,
+        "GET /lieux/:id/modifier": .ok, "POST /lieux/:id/modifier": .seeOther, "GET /lieux/:id/historique": .ok,
+        // administration, on claims, edits and grants that do not exist
+        "GET /admin/revendications": .ok, "POST /admin/revendications/:claim/acceptation": .badRequest,
+        "POST /admin/revendications/:claim/refus": .badRequest, "POST /admin/modifications/:edit/annulation": .badRequest,
+        "GET /admin/roles": .ok, "POST /admin/roles": .badRequest, "POST /admin/roles/:grant/retrait": .badRequest,
+    ]
+
+    /// Where a person signed in is answered otherwise: the login form sends them to their account.
+    static let expectedSignedIn: [String: HTTPStatus] = ["GET /connexion": .seeOther]
+
     static func concrete(_ path: [PathComponent], organisation: UUID) -> String {
         "/" + path.map { component in
             switch component {
@@ -29,6 +61,7 @@ struct RouteRoleTests {
 
     @Test("each route the app registers has an entry in the table, and each entry a route")
     func tableCoversRoutes() async throws {
+        #expect(Set(Self.expected.keys) == Set(AuthorizationTable.routes.keys), "the expected statuses name every route, no more")
         try await withApp { app in
             let registered = Set(app.routes.all.map { AuthorizationTable.key(method: $0.method.rawValue, path: $0.path.map(\.description)) })
             let missing = registered.subtracting(AuthorizationTable.routes.keys)
@@ -38,7 +71,7 @@ struct RouteRoleTests {
         }
     }
 
-    @Test("for each role, each route: allowed is never refused; refused is a 403 (API) or the login page; security headers on all")
+    @Test("for each role, each route: allowed gets its expected status, never a refusal; refused is a 403 (API) or the login page; security headers on all")
     func everyRoleOnEveryRoute() async throws {
         try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             // given an anonymous visitor, an account with no role, and one account per role
@@ -85,7 +118,10 @@ struct RouteRoleTests {
                     let toLogin = page.status == .seeOther && page.headers.first(name: .location) == "/connexion"
                     let refused = page.status == .forbidden || toLogin
                     if access.allows(signedIn: signedIn, roles: roles) {
-                        if refused { failures.append("\(persona.name) refused on \(key): \(page.status.code)") }
+                        let expected = signedIn ? Self.expectedSignedIn[key] ?? Self.expected[key] : Self.expected[key]
+                        if page.status != expected {
+                            failures.append("\(persona.name) on \(key): \(page.status.code), expected \(expected?.code ?? 0)")
+                        } else if refused { failures.append("\(persona.name) refused on \(key): \(page.status.code)") }
                     } else if path.hasPrefix("/api/") {
                         // no token, or one without the scope
                         if ![.unauthorized, .forbidden].contains(page.status) {
@@ -105,7 +141,7 @@ struct RouteRoleTests {
                 var headers = HTTPHeaders()
                 headers.bearerAuthorization = BearerAuthorization(token: token)
                 let response = try await app.testing().sendRequest(route.method, Self.concrete(route.path, organisation: organisationID), headers: headers)
-                if [.unauthorized, .forbidden].contains(response.status) { failures.append("token refused on \(key): \(response.status.code)") }
+                if response.status != Self.expected[key] { failures.append("token on \(key): \(response.status.code), expected \(Self.expected[key]?.code ?? 0)") }
             }
             #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
             #expect(personas.count == RoleKind.allCases.count + 2)

@@ -21,6 +21,9 @@ public struct LogIn: Sendable {
 
     /// `address`: the network address the attempt comes from.
     public func run(email rawEmail: String, password: String, replacing previousToken: String?, from address: String) async throws -> Outcome {
+        // An empty field is a form to complete, not a guess: said so, and not counted.
+        if rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .refused(FieldProblem("email", AccountsMessages.missingEmail)) }
+        if password.isEmpty { return .refused(FieldProblem("password", AccountsMessages.missingPassword)) }
         let limiter = RateLimiter(database: database, now: settings.clock.now)
         // NB: counted before the password is checked, so that a burst in parallel cannot pass.
         let counted: RateLimiter.Hits
