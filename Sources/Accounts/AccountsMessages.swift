@@ -138,6 +138,10 @@ public enum OrganisationMessages {
 
 /// The French text of place claims and edits.
 public enum PlaceMessages {
+    public static let modifiedMeanwhile = "Ce lieu a été modifié entre-temps\u{00A0}: rien n'a été enregistré. Vos saisies sont conservées ci-dessous\u{00A0}; vérifiez les champs signalés, puis enregistrez à nouveau."
+    public static func changedMeanwhile(now value: String) -> String {
+        value.isEmpty ? "Modifié entre-temps\u{00A0}: ce champ est désormais vide." : "Modifié entre-temps\u{00A0}: la fiche indique désormais \(French.quoted(value))."
+    }
     public static let unknownPlace = "Ce lieu n'existe pas ou n'est plus recensé."
     public static let missingMessage = "Dites en quelques mots qui vous êtes pour ce lieu (500 caractères au plus)."
     public static let alreadyManager = "Vous gérez déjà ce lieu."

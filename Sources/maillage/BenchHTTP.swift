@@ -13,17 +13,7 @@ import MaillageDatabase
 struct BenchHTTP: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "http", abstract: "Débit et latence de l'API de recherche sous wrk.")
 
-    @Option(help: "Nombre de lieux à fabriquer.")
-    var places = 100_000
-
-    @Option(help: "Durée de chaque mesure, en secondes.")
-    var duration = 20
-
-    @Option(help: "Connexions simultanées.")
-    var connections = 64
-
-    @Flag(help: "Affiche aussi un objet JSON en dernière ligne.")
-    var json = false
+    @OptionGroup var options: WrkOptions
 
     struct Figures: Encodable {
         let places: Int
@@ -37,42 +27,29 @@ struct BenchHTTP: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = try BenchWorkspace.make()
-        defer { BenchWorkspace.remove(workspace) }
-        let csv = workspace.appendingPathComponent("places.csv").path
-        let database = workspace.appendingPathComponent("bench.sqlite").path
-        try ResampledPlaces.write(count: places, to: csv)
-        try await DatabaseLocation.sqlite(path: database).withSession { session in
-            _ = try await ImportPlaces(database: session.database).run(files: [csv])
-        }
-        var all: [Place] = []
-        try ResampledPlaces.make(count: min(places, 5000)) { all.append($0) }
-        let queries = try RepresentativeQueries.make(count: 1000, places: all, communes: CommuneSearch(index: try BundledData.communes()))
-        let script = workspace.appendingPathComponent("requests.lua").path
-        try WrkScript.write(paths: queries.map(\.path), to: script)
+        let (places, duration, connections) = (options.places, options.duration ?? 20, options.connections ?? 64)
+        try await ServedPlaces.serving(places) { served, workspace in
+            let server = served.server
+            let queries = try RepresentativeQueries.make(count: 1000, places: served.sample, communes: CommuneSearch(index: try BundledData.communes()))
+            let script = workspace.appendingPathComponent("requests.lua").path
+            try WrkScript.write(paths: queries.map(\.path), to: script)
+            print("\(French.integer(places)) lieux servis par maillage serve (SQLite), wrk \(duration) s, \(connections) connexions.")
 
-        let port = 18_000 + Int.random(in: 0..<2000)
-        let server = try ServerProcess.start(port: port, database: "sqlite:\(database)", log: workspace.appendingPathComponent("serve.log").path)
-        defer { server.stop() }
-        try await server.waitUntilReady(path: "/api/openapi.json")
-        print("\(French.integer(places)) lieux servis par maillage serve (SQLite), wrk \(duration) s, \(connections) connexions.")
-
-        let baseline = try Wrk.run(url: server.url + "/api/openapi.json", script: nil, duration: duration, connections: connections)
-        let search = try Wrk.run(url: server.url, script: script, duration: duration, connections: connections)
-        guard search.errors == 0 else { throw ValidationError("\(search.errors) réponses en erreur pendant la mesure") }
-        let figures = Figures(places: places, connections: connections, duration_s: duration,
-                              requests_per_second: search.requestsPerSecond, p99_ms: search.p99Milliseconds,
-                              baseline_requests_per_second: baseline.requestsPerSecond, baseline_p99_ms: baseline.p99Milliseconds,
-                              ratio: search.requestsPerSecond / baseline.requestsPerSecond)
-        print("""
-        Référence (document OpenAPI, sans recherche) : \(French.integer(Int(baseline.requestsPerSecond))) req/s, p99 \(Self.ms(baseline.p99Milliseconds))
-        Recherche /api/v1/lieux : \(French.integer(Int(search.requestsPerSecond))) req/s, p99 \(Self.ms(search.p99Milliseconds))
-        Rapport des débits : \(French.decimal(figures.ratio, digits: 2))
-        """)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+            let baseline = try Wrk.run(url: server.url + "/api/openapi.json", script: nil, duration: duration, connections: connections)
+            let search = try Wrk.run(url: server.url, script: script, duration: duration, connections: connections)
+            guard search.errors == 0 else { throw ValidationError("\(search.errors) réponses en erreur pendant la mesure") }
+            let figures = Figures(places: places, connections: connections, duration_s: duration,
+                                  requests_per_second: search.requestsPerSecond, p99_ms: search.p99Milliseconds,
+                                  baseline_requests_per_second: baseline.requestsPerSecond, baseline_p99_ms: baseline.p99Milliseconds,
+                                  ratio: search.requestsPerSecond / baseline.requestsPerSecond)
+            print("""
+            Référence (document OpenAPI, sans recherche) : \(French.integer(Int(baseline.requestsPerSecond))) req/s, p99 \(Self.ms(baseline.p99Milliseconds))
+            Recherche /api/v1/lieux : \(French.integer(Int(search.requestsPerSecond))) req/s, p99 \(Self.ms(search.p99Milliseconds))
+            Rapport des débits : \(French.decimal(figures.ratio, digits: 2))
+            """)
+            if options.json {
+                try printJSONLine(figures)
+            }
         }
     }
 

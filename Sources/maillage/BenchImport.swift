@@ -75,9 +75,7 @@ struct BenchImport: AsyncParsableCommand {
         Mémoire maximale pendant l'import et l'export : \(French.decimal(peak, digits: 0))\(French.space)Mo
         """)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+            try printJSONLine(figures)
         }
     }
 

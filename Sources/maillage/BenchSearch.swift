@@ -94,9 +94,7 @@ struct BenchSearch: ParsableCommand {
         Index, autour de la seule commune la plus peuplée du code postal : p50 \(ms(figures.one_commune_p50_ms)), p99 \(ms(figures.one_commune_p99_ms))
         """)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+            try printJSONLine(figures)
         }
     }
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Directory
 import FluentKit
 import Foundation
@@ -93,4 +94,26 @@ enum FreshDatabase {
             return try await DatabaseLocation.withTemporarySchema(url: url, prefix: "bench") { try await $0.withSession(body) }
         }
     }
+}
+
+/// What the HTTP benches share: how many places to serve, and how wrk measures them.
+struct WrkOptions: ParsableArguments {
+    @Option(help: "Nombre de lieux à fabriquer.")
+    var places = 100_000
+
+    @Option(help: "Durée de chaque mesure, en secondes.")
+    var duration: Int?
+
+    @Option(help: "Connexions simultanées.")
+    var connections: Int?
+
+    @Flag(help: "Affiche aussi un objet JSON en dernière ligne.")
+    var json = false
+}
+
+/// A bench's figures as one line of JSON, keys sorted: the last line it prints with `--json`.
+func printJSONLine(_ figures: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    print(String(decoding: try encoder.encode(figures), as: UTF8.self))
 }

@@ -56,6 +56,81 @@ struct PlaceManagementTests {
         }
     }
 
+    /// The hidden fields of the page's form, unescaped, as a browser sends them back.
+    static func hiddenFields(_ html: String) -> [String: String] {
+        let pattern = #"<input type="hidden" name="([^"]+)" value="([^"]*)">"#
+        let regex = try! NSRegularExpression(pattern: pattern)
+        var fields: [String: String] = [:]
+        for match in regex.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            let name = String(html[Range(match.range(at: 1), in: html)!]), value = String(html[Range(match.range(at: 2), in: html)!])
+            fields[name] = value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        fields["_csrf"] = nil
+        return fields
+    }
+
+    @Test("two forms read at the same version: the second save is refused, says what changed, keeps its input; saved again, both changes hold")
+    func modifiedMeanwhile() async throws {
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
+            // given the same fiche open twice
+            let (paul, _) = try await Self.manager(app)
+            let first = Self.hiddenFields(try await paul.get("/lieux/structure-1/modifier").html)
+            let second = Self.hiddenFields(try await paul.get("/lieux/structure-1/modifier").html)
+            #expect(first["version"] == "1" && first["avant_horaires"] == "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00")
+            // when the first is saved, then the second
+            #expect(try await paul.post("/lieux/structure-1/modifier", first.merging(["horaires": Self.hours]) { $1 }).status == .seeOther)
+            let refused = try await paul.post("/lieux/structure-1/modifier", second.merging(["telephone": "+33326000000"]) { $1 })
+            // then the second is refused, the changed field named with its value now, the input kept
+            #expect(refused.status == .conflict)
+            #expect(refused.html.contains("Ce lieu a été modifié entre-temps"))
+            #expect(refused.html.contains("id=\"horaires-erreur\"><p>\(PlaceMessages.changedMeanwhile(now: Self.hours))</p>"))
+            #expect(PlaceMessages.changedMeanwhile(now: Self.hours).hasPrefix("Modifié entre-temps\u{00A0}: la fiche indique désormais «"))
+            #expect(!refused.html.contains("id=\"telephone-erreur\""))
+            #expect(refused.html.contains("value=\"+33326000000\""))
+            let stored = try #require(try await PlaceStore(app.db).find(id: "structure-1"))
+            #expect(stored.text(.horaires) == Self.hours && stored.text(.telephone) == "+33180059880")
+            // and sent again from the refusal's form, it is saved over the new version, the first change kept
+            let again = Self.hiddenFields(refused.html)
+            #expect(again["version"] == "2")
+            #expect(try await paul.post("/lieux/structure-1/modifier", again.merging(["telephone": "+33326000000"]) { $1 }).status == .seeOther)
+            let both = try #require(try await PlaceStore(app.db).find(id: "structure-1"))
+            #expect(both.text(.horaires) == Self.hours && both.text(.telephone) == "+33326000000")
+            let edits = try await PlaceEdit.query(on: app.db).sort(\.$id).all()
+            #expect(edits.map(\.before) == [["horaires": "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00"], ["telephone": "+33180059880"]])
+        }
+    }
+
+    @Test("two saves from one version at the same moment: one is saved, the other told the place changed; the history's « before » is what each replaced")
+    func simultaneousSaves() async throws {
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
+            _ = try await Self.manager(app)
+            let paul = try #require(try await User.query(on: app.db).filter(\.$emailKey == "paul@exemple.fr").first())
+            let place = try #require(try await PlaceStore(app.db).find(id: "structure-1"))
+            let basis = EditPlace.Basis(version: 1, values: Dictionary(uniqueKeysWithValues: PlaceField.allCases.map { ($0, place.text($0)) }))
+            for round in 0..<6 {
+                let version = try #require(try await PlaceStore(app.db).version(of: "structure-1"))
+                let current = try #require(try await PlaceStore(app.db).find(id: "structure-1"))
+                let now = EditPlace.Basis(version: version, values: Dictionary(uniqueKeysWithValues: PlaceField.allCases.map { ($0, current.text($0)) }))
+                let outcomes = try await withThrowingTaskGroup(of: EditPlace.Outcome.self) { group in
+                    for phone in ["+3332600000\(round)", "+3332611111\(round)"] {
+                        group.addTask {
+                            try await EditPlace(database: app.db, now: round).run(actor: paul, placeID: "structure-1", values: [.telephone: phone],
+                                                                                   basis: round == 0 ? basis : now)
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(outcomes.filter { if case .edited = $0 { true } else { false } }.count == 1, "\(outcomes)")
+                #expect(outcomes.filter { if case .modifiedMeanwhile = $0 { true } else { false } }.count == 1, "\(outcomes)")
+            }
+            // each edit's « before » is the previous one's « after »
+            let edits = try await PlaceEdit.query(on: app.db).sort(\.$id).all()
+            #expect(edits.count == 6)
+            for (previous, next) in zip(edits, edits.dropFirst()) { #expect(next.before["telephone"] == previous.after["telephone"]) }
+        }
+    }
+
     @Test("an edit is validated exactly as an import: errors refuse it next to their fields; warnings are shown after saving")
     func validatedAsImport() async throws {
         try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in

@@ -22,6 +22,7 @@ public struct RevertPlaceEdit: Sendable {
         }
         var values: [PlaceField: String] = [:]
         for (name, value) in edit.before { if let field = PlaceField(rawValue: name) { values[field] = value } }
-        return try await PlaceChange(database: database, now: now).apply(values, to: current, by: actor, action: "place.reverted", reverts: editID)
+        return try await PlaceChange(database: database, now: now).apply(values, to: current.id, basis: nil, by: actor, action: "place.reverted",
+                                                                         reverts: editID)
     }
 }

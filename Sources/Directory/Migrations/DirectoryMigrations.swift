@@ -2,5 +2,5 @@ import FluentKit
 
 /// The directory's migrations, in the order they run.
 public enum DirectoryMigrations {
-    public static let all: [any Migration] = [CreatePlaces(), CreateDirectoryRevision(), CreatePlaceWords()]
+    public static let all: [any Migration] = [CreatePlaces(), CreateDirectoryRevision(), CreatePlaceWords(), VersionPlaces()]
 }

@@ -85,6 +85,21 @@ public struct PlaceStore: Sendable {
         return try row?.decode(column: "revision", as: Int64.self) ?? 0
     }
 
+    /// The place's version: 1 when first written, one more at each write.
+    public func version(of id: String) async throws -> Int? {
+        try await sql.select().column("version").from(Self.table).where("id", .equal, id).first()?.decode(column: "version", as: Int.self)
+    }
+
+    /// Holds the place for the rest of the transaction, if it is still at `version` (any version
+    /// when nil): the first statement of a transaction that changes one place, a no-op write that
+    /// locks its row on PostgreSQL and takes SQLite's write lock, so that what it reads next no
+    /// other writer can change before it commits. False when the place is gone or has moved on.
+    public func hold(id: String, at version: Int?) async throws -> Bool {
+        var update = sql.update(Self.table).set("version", to: SQLColumn("version")).where("id", .equal, id)
+        if let version { update = update.where("version", .equal, version) }
+        return try await !update.returning("id").all().isEmpty
+    }
+
     /// Inserts or replaces these places by id, with their words, and counts the write; call it
     /// inside a transaction so that the three go together.
     public func upsert(_ batch: [Place]) async throws {
@@ -98,7 +113,7 @@ public struct PlaceStore: Sendable {
         insert = insert.onConflict(with: ["id"]) { update in
             var update = update
             for column in columns where column != "id" { update = update.set(excludedValueOf: column) }
-            return update
+            return update.set("version", to: SQLBinaryExpression(SQLColumn("version", table: Self.table), .add, SQLLiteral.numeric("1")))
         }
         try await insert.run()
         try await PlaceWords(sql).upsert(batch)

@@ -46,9 +46,8 @@ struct DirectoryRoutes: RouteCollection {
     }
 
     func home(request: Request) async throws -> HTML {
-        let lines = try await CountPlacesByDepartement(database: request.db).run()
-        let total = try await PlaceStore(request.db).count()
-        return HomePage.render(.init(total: total, lines: lines))
+        let snapshot = try await request.searchSnapshot()
+        return HomePage.render(.init(total: snapshot.total, lines: snapshot.departements))
     }
 
     func departement(request: Request) async throws -> HTML {

@@ -38,27 +38,38 @@ struct PlaceManagementRoutes: RouteCollection {
 
     func editForm(request: Request) async throws -> HTML {
         let place = try await request.requireManagedPlace()
-        return PlaceManagementPages.edit(place, csrf: try await request.csrfToken())
+        return PlaceManagementPages.edit(place, version: try await request.placeVersion(place), csrf: try await request.csrfToken())
     }
 
     func edit(request: Request) async throws -> Response {
         let place = try await request.requireManagedPlace()
-        var values: [PlaceField: String] = [:]
-        for field in PlaceField.allCases where field != .id {
-            if let value = try? request.content.get(String.self, at: field.rawValue) { values[field] = value }
+        var values: [PlaceField: String] = [:], shown: [PlaceField: String] = [:]
+        for field in PlaceField.allCases {
+            if field != .id, let value = try? request.content.get(String.self, at: field.rawValue) { values[field] = value }
+            if let value = try? request.content.get(String.self, at: PlaceManagementPages.basisPrefix + field.rawValue) { shown[field] = value }
         }
+        let basis = (try? request.content.get(Int.self, at: "version")).map { EditPlace.Basis(version: $0, values: shown) }
+        // what was typed, over the stored value of any field the form did not send
+        let typed = Dictionary(uniqueKeysWithValues: PlaceField.allCases.map { ($0.rawValue, values[$0] ?? place.text($0)) })
         switch try await EditPlace(database: request.db, now: request.application.clock.now)
-            .run(actor: try request.requireUser(), placeID: place.id, values: values) {
+            .run(actor: try request.requireUser(), placeID: place.id, values: values, basis: basis) {
         case .edited(_, let warnings) where !warnings.isEmpty:
             // Saved, as an import would save it; what it would warn of is shown next to its field.
             let saved = try await request.requirePlace()
-            return try await PlaceManagementPages.edit(saved, csrf: request.csrfToken(), notice: PlaceMessages.savedWithWarnings, problems: warnings)
+            return try await PlaceManagementPages.edit(saved, version: request.placeVersion(saved), csrf: request.csrfToken(),
+                                                       notice: PlaceMessages.savedWithWarnings, problems: warnings)
                 .encodeResponse(for: request)
         case .edited, .unchanged:
             return request.redirect(to: Paths.place(id: place.id).url, redirectType: .normal)
+        case .modifiedMeanwhile(let changes, let current, let version):
+            // The form again over the place as it is now, with what this person typed.
+            return try await PlaceManagementPages.edit(current, version: version, csrf: request.csrfToken(), notice: PlaceMessages.modifiedMeanwhile,
+                                                       values: typed, problems: changes)
+                .encodeResponse(status: .conflict, for: request)
         case .refused(let problems):
-            let typed = Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) })
-            return try await PlaceManagementPages.edit(place, csrf: request.csrfToken(), values: typed, problems: problems)
+            let version = if let basis { basis.version } else { try await request.placeVersion(place) }
+            return try await PlaceManagementPages.edit(place, version: version, csrf: request.csrfToken(),
+                                                       values: typed, problems: problems)
                 .encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
             throw Abort(.forbidden, reason: PlaceMessages.notManager)
@@ -118,6 +129,8 @@ struct PlaceManagementRoutes: RouteCollection {
             return request.redirect(to: Paths.placeHistory(id: edit.placeID).url, redirectType: .normal)
         case .refused(let problems):
             throw Abort(.badRequest, reason: problems.map(\.message).joined(separator: " "))
+        case .modifiedMeanwhile:  // a revert holds no basis: it applies to the place as it is
+            throw Abort(.conflict, reason: PlaceMessages.modifiedMeanwhile)
         case .notAllowed:
             throw Abort(.forbidden, reason: PlaceMessages.notAdministrator)
         }
@@ -137,5 +150,10 @@ extension Request {
             throw Abort(.forbidden, reason: PlaceMessages.notManager)
         }
         return place
+    }
+
+    /// The stored version of `place`, for its edit form.
+    func placeVersion(_ place: Place) async throws -> Int {
+        try await PlaceStore(db).version(of: place.id) ?? 1
     }
 }

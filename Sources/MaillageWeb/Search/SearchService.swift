@@ -14,6 +14,9 @@ final class SearchService: Sendable {
         let revision: Int64
         /// Stored rows that no longer read as places, left out of the index.
         let unreadable: [String]
+        /// The home page's counts, taken with the index: once per write, not once per view.
+        let total: Int
+        let departements: [CountPlacesByDepartement.Line]
     }
 
     private struct State {
@@ -53,7 +56,9 @@ final class SearchService: Sendable {
                     }
                     snapshot = Snapshot(search: PlaceSearch(index: loaded.index),
                                         communes: CommuneSearch(index: communeFile, extra: loaded.index.communesMissing(from: communeFile)),
-                                        revision: loaded.revision, unreadable: loaded.unreadable)
+                                        revision: loaded.revision, unreadable: loaded.unreadable,
+                                        total: try await PlaceStore(database).count(),
+                                        departements: try await CountPlacesByDepartement(database: database).run())
                 }
                 self?.state.withLockedValue { state in
                     state.current = snapshot

@@ -17,8 +17,13 @@ enum PlaceManagementPages {
     }
 
     /// Every field of the standard but the id, filled with the place's values (or what was typed).
-    static func edit(_ place: Place, csrf: String, notice: String? = nil, values: [String: String]? = nil, problems: [FieldProblem] = []) -> HTML {
-        let shown = values ?? Dictionary(uniqueKeysWithValues: PlaceField.allCases.map { ($0.rawValue, place.text($0)) })
+    /// The form over `place` as stored at `version`: both travel with it (`version`, and each
+    /// field's value as `avant_<champ>`), so that a save can tell what changed meanwhile.
+    static func edit(_ place: Place, version: Int, csrf: String, notice: String? = nil, values: [String: String]? = nil,
+                     problems: [FieldProblem] = []) -> HTML {
+        let stored = Dictionary(uniqueKeysWithValues: PlaceField.allCases.map { ($0.rawValue, place.text($0)) })
+        let shown = values ?? stored
+        let basis = Dictionary(uniqueKeysWithValues: stored.map { (basisPrefix + $0.key, $0.value) }).merging(["version": String(version)]) { a, _ in a }
         let fields = PlaceField.allCases.filter { $0 != .id }.map { field in
             FormMarkup.Field(name: field.rawValue, label: field.title + (field.isRequired ? " (obligatoire)" : ""), hint: hint(field))
         }
@@ -27,10 +32,12 @@ enum PlaceManagementPages {
             .h1(.text("Modifier la fiche de \(place.name)")),
             .unwrap(notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
             .p(.a(.href(Paths.placeHistory(id: place.id).url), .text("Historique des modifications"))),
-            FormMarkup(action: Paths.editPlace(id: place.id).url, csrf: csrf, values: shown, problems: problems)
+            FormMarkup(action: Paths.editPlace(id: place.id).url, csrf: csrf, values: shown, problems: problems, hidden: basis)
                 .render(fields, submit: "Enregistrer la fiche")
         )
     }
+
+    static let basisPrefix = "avant_"
 
     static func hint(_ field: PlaceField) -> String? {
         switch field {
