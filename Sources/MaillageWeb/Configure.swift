@@ -49,6 +49,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorPages())
+    app.middleware.use(UndeclaredMethods(routes: app.routes))
     app.middleware.use(SessionCookies())
     app.middleware.use(CSRFCheck())
 

@@ -55,6 +55,37 @@ struct DirectoryAPITests {
         }
     }
 
+    @Test("free text may be left empty in the API, as a page's form leaves any field empty")
+    func emptyValues() async throws {
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
+            let (search, _) = try await Self.get(app, "/api/v1/lieux?q=&commune=")
+            let (communes, _) = try await Self.get(app, "/api/v1/communes?q=")
+            #expect(search == .ok && communes == .ok)
+            #expect(try await Browser(app).get("/recherche?commune=Reims&typologie=&rayon=&services=").status == .ok)
+        }
+    }
+
+    @Test("a method the API does not serve on a path it serves is a 405 naming the methods it does; elsewhere a 404", arguments: [
+        (HTTPMethod.TRACE, "/api/v1/lieux", HTTPStatus.methodNotAllowed), (.DELETE, "/api/v1/lieux/structure-1", .methodNotAllowed),
+        (.POST, "/api/v1/communes", .methodNotAllowed), (.PUT, "/api/v1/organisation", .methodNotAllowed),
+        (.TRACE, "/api/v1/inconnu", .notFound),
+    ])
+    func undeclaredMethods(method: HTTPMethod, path: String, status: HTTPStatus) async throws {
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
+            try await app.testing().test(method, path) { response async throws in
+                #expect(response.status == status)
+                let error = try #require(try DirectoryAPITests.json(response)["error"] as? [String: Any])
+                if status == .methodNotAllowed {
+                    #expect(response.headers.first(name: "Allow") == "GET, HEAD")
+                    #expect(error["code"] as? String == "method_not_allowed")
+                    #expect(error["message"] as? String == "Cette adresse ne répond pas à la méthode \(method.rawValue) ; elle répond à GET, HEAD.")
+                } else {
+                    #expect(error["code"] as? String == "not_found")
+                }
+            }
+        }
+    }
+
     @Test("each bad criterion is a 400 naming the parameter, in French", arguments: [
         ("commune=Mendee", "unknown_commune", "commune", "Commune inconnue\u{00A0}: «\u{00A0}Mendee\u{00A0}». Vouliez-vous dire Mende (48000)\u{202F}?"),
         ("commune=Saint-Denis", "ambiguous_commune", "commune", "Choisissez-en une ou précisez le code postal."),
@@ -64,6 +95,9 @@ struct DirectoryAPITests {
         ("code_insee=63260&commune=Mende", "invalid_parameter", "code_insee", "pas les deux"),
         ("commune=Mende&rayon=7", "invalid_parameter", "rayon", "Le rayon doit valoir 5, 10, 20 ou 50 km."),
         ("latitude=95&longitude=3", "invalid_parameter", "latitude", "La position doit donner une latitude"),
+        ("latitude=45.76", "invalid_parameter", "longitude", "La position doit donner une latitude"),
+        ("publics_specifiquement_adresses=", "empty_parameter", "publics_specifiquement_adresses", "« publics_specifiquement_adresses » est vide"),
+        ("commune=Mende&rayon=", "empty_parameter", "rayon", "« rayon » est vide : donnez-lui une valeur, ou retirez-le de la recherche."),
         ("page=0", "invalid_parameter", "page", "La page doit être un nombre entier"),
         ("services=Jardinage", "invalid_parameter", "services", "« Jardinage » n'est pas une valeur de « services »"),
         ("ouvert=demain", "invalid_parameter", "ouvert", "« ouvert » vaut « maintenant »"),
@@ -174,7 +208,13 @@ struct OpenAPIDocumentTests {
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: Any])
             let search = try #require((paths["/api/v1/lieux"] as? [String: Any])?["get"] as? [String: Any])
-            let names = (search["parameters"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+            // an object exploded in the query (the position) is sent as its properties
+            let names = (search["parameters"] as? [[String: Any]] ?? []).flatMap { parameter -> [String] in
+                if parameter["explode"] as? Bool == true, let properties = (parameter["schema"] as? [String: Any])?["properties"] as? [String: Any] {
+                    return properties.keys.sorted()
+                }
+                return [parameter["name"] as? String].compactMap { $0 }
+            }
             #expect(Set(names) == SearchCriteria.parameterNames)
             #expect(names.count == SearchCriteria.parameterNames.count)
         }

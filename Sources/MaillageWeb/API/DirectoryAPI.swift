@@ -30,7 +30,7 @@ struct DirectoryAPI: RouteCollection {
 
     func list(request: Request) async throws -> Response {
         let parameters: [String: String]
-        switch QueryParameters.parse(request.url.query, allowed: SearchCriteria.parameterNames) {
+        switch QueryParameters.parse(request.url.query, allowed: SearchCriteria.parameterNames, mayBeEmpty: OpenAPIDocument.freeText) {
         case .success(let read): parameters = read
         case .failure(let problem): return try Self.badRequest(problem)
         }
@@ -66,7 +66,7 @@ struct DirectoryAPI: RouteCollection {
     /// of the search form.
     func communes(request: Request) async throws -> Response {
         let parameters: [String: String]
-        switch QueryParameters.parse(request.url.query, allowed: ["q"]) {
+        switch QueryParameters.parse(request.url.query, allowed: ["q"], mayBeEmpty: ["q"]) {
         case .success(let read): parameters = read
         case .failure(let problem): return try Self.badRequest(problem)
         }

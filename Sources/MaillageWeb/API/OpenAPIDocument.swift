@@ -47,10 +47,14 @@ enum OpenAPIDocument {
         return parameter
     }
 
+    /// The parameters whose empty value the API reads as absent: free text. Any other empty
+    /// value is refused, as the document allows none.
+    static let freeText: Set<String> = ["q", "commune"]
+
     /// A closed list as the API reads it: values of the standard, separated by commas.
     static func list<Value: ClosedList>(_ name: String, _ type: Value.Type) -> Object {
         var parameter = Self.parameter(name, "Une ou plusieurs valeurs du standard (au moins l'une d'elles).",
-                                       ["type": "array", "items": ["type": "string", "enum": Value.allCases.map(\.rawValue)] as Object])
+                                       ["type": "array", "minItems": 1, "items": ["type": "string", "enum": Value.allCases.map(\.rawValue)] as Object])
         parameter["style"] = "form"
         parameter["explode"] = false
         return parameter
@@ -64,14 +68,9 @@ enum OpenAPIDocument {
             "parameters": [
                 parameter("q", "Mots cherchés dans le nom, la présentation, les services et la commune.",
                           ["type": "string", "maxLength": SearchCriteria.maxQueryLength]),
-                parameter("commune", "Ce qu'une personne tape : un code postal (toutes les communes qui le partagent), "
-                          + "un nom (« Chamonix », « La Rochelle 17000 », « Paris 15 », « Lyon 3e ») ou un code INSEE "
-                          + "(lu d'abord comme un code postal).", ["type": "string", "maxLength": 100]),
-                parameter("code_insee", "Le code INSEE d'une seule commune (48095, 2A004) ; pas avec « commune ».",
-                          ["type": "string", "pattern": "^[0-9]{5}$|^2[AaBb][0-9]{3}$"]),
-                parameter("latitude", "Latitude du centre (avec longitude).", ["type": "number", "minimum": -90, "maximum": 90]),
-                parameter("longitude", "Longitude du centre (avec latitude).", ["type": "number", "minimum": -180, "maximum": 180]),
-                parameter("departement", "Code du département (48, 2A, 974…).", ["type": "string"]),
+                commune,
+                position,
+                parameter("departement", "Code du département (48, 2A, 974…).", ["type": "string", "enum": Departement.all.map(\.code)]),
                 parameter("rayon", "Rayon en kilomètres autour du centre.", ["type": "integer", "enum": SearchCriteria.radii]),
                 list("services", Service.self),
                 list("publics_specifiquement_adresses", TargetPublic.self),
@@ -88,10 +87,38 @@ enum OpenAPIDocument {
                 parameter("par_page", "Résultats par page.", ["type": "integer", "minimum": 1, "maximum": SearchCriteria.maxPerPage]),
             ],
             "responses": [
-                "200": response("Une page de lieux.", "PageDeLieux"),
+                "200": response("Une page de lieux.", "PageDeLieux")
+                    .merging(["links": ["lireLieu": ["operationId": "lireLieu", "parameters": ["id": "$response.body#/data/0/id"],
+                                                     "description": "Le premier lieu de la page, en détail."] as Object] as Object]) { a, _ in a },
                 "400": response("Un critère illisible, nommé dans field.", "Erreur"),
             ] as Object,
         ]
+    }
+
+    /// Where to search, as one commune: what a person types (`commune`) or its INSEE code
+    /// (`code_insee`), one or the other, sent as two parameters of the query.
+    static var commune: Object {
+        ["name": "lieu", "in": "query", "style": "form", "explode": true,
+         "description": "La commune autour de laquelle chercher : « commune » ou « code_insee », pas les deux.",
+         "schema": ["type": "object", "additionalProperties": false, "maxProperties": 1,
+                    "properties": [
+                        "commune": ["type": "string", "maxLength": 100,
+                                    "description": "Ce qu'une personne tape : un code postal (toutes les communes qui le partagent), "
+                                        + "un nom (« Chamonix », « La Rochelle 17000 », « Paris 15 », « Lyon 3e ») ou un code INSEE "
+                                        + "(lu d'abord comme un code postal)."] as Object,
+                        "code_insee": ["type": "string", "pattern": "^[0-9]{5}$|^2[AaBb][0-9]{3}$",
+                                       "description": "Le code INSEE d'une seule commune (48095, 2A004)."] as Object,
+                    ] as Object] as Object]
+    }
+
+    /// The centre as a point: latitude and longitude sent as two parameters of the query
+    /// (`latitude=45.76&longitude=4.83`), both or neither, which one object says and two cannot.
+    static var position: Object {
+        ["name": "position", "in": "query", "style": "form", "explode": true,
+         "description": "Centre de la recherche en degrés décimaux : latitude et longitude, l'une avec l'autre.",
+         "schema": ["type": "object", "additionalProperties": false, "required": ["latitude", "longitude"],
+                    "properties": ["latitude": ["type": "number", "minimum": -90, "maximum": 90],
+                                   "longitude": ["type": "number", "minimum": -180, "maximum": 180]] as Object] as Object]
     }
 
     static var place: Object {

@@ -11,11 +11,15 @@ struct ErrorPages: AsyncMiddleware {
             if status.code >= 500 {
                 request.logger.critical("\(request.method) \(request.url.path): \(String(reflecting: error))")
             }
+            // the headers an error asks for (Allow with a 405), whatever its form
+            let asked = (error as? any AbortError)?.headers ?? [:]
             if request.url.path.hasPrefix("/api/") {
-                return try Self.json(status: status, message: message)
+                let response = try Self.json(status: status, message: message)
+                for (name, value) in asked { response.headers.replaceOrAdd(name: name, value: value) }
+                return response
             }
             let page = ErrorPage.render(status: Int(status.code), message: message)
-            var headers = HTTPHeaders()
+            var headers = asked
             headers.contentType = .html
             return Response(status: status, headers: headers, body: .init(string: page.render()))
         }
@@ -41,6 +45,7 @@ struct ErrorPages: AsyncMiddleware {
         case .notFound: "not_found"
         case .unauthorized: "unauthorized"
         case .forbidden: "forbidden"
+        case .methodNotAllowed: "method_not_allowed"
         case let status where status.code >= 500: "internal"
         default: "bad_request"
         }

@@ -8,7 +8,10 @@ enum QueryParameters {
     /// Far above any real search (every filter ticked is under 2 kB), far below what would cost.
     static let maxBytes = 4096
 
-    static func parse(_ query: String?, allowed: Set<String>) -> Result<[String: String], SearchCriteria.Problem> {
+    /// `mayBeEmpty`: the names whose empty value means « not given », as a form sends an empty
+    /// field; any other given empty is refused (the API's document allows no empty value but
+    /// for free text). nil: every empty value is skipped, as for the pages.
+    static func parse(_ query: String?, allowed: Set<String>, mayBeEmpty: Set<String>? = nil) -> Result<[String: String], SearchCriteria.Problem> {
         guard let query, !query.isEmpty else { return .success([:]) }
         guard query.utf8.count <= maxBytes else {
             return .failure(.init(parameter: "", message: "La recherche est trop longue (plus de \(maxBytes) octets) : retirez des critères.",
@@ -23,7 +26,13 @@ enum QueryParameters {
             guard allowed.contains(name) else {
                 return .failure(.init(parameter: name, message: "« \(name) » n'est pas un critère de recherche.", code: "unknown_parameter"))
             }
-            guard !value.isEmpty else { continue }
+            guard !value.isEmpty else {
+                if let mayBeEmpty, !mayBeEmpty.contains(name) {
+                    return .failure(.init(parameter: name, message: "« \(name) » est vide : donnez-lui une valeur, ou retirez-le de la recherche.",
+                                          code: "empty_parameter"))
+                }
+                continue
+            }
             values[name] = values[name].map { $0 + "," + value } ?? value
         }
         return .success(values)
