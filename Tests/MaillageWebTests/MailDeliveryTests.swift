@@ -125,12 +125,12 @@ struct MailDeliveryTests {
     }
 
     @Test("a server that stops answering, at the greeting, after DATA, or drags one reply on, is hung up on; the mail waits, with the reason",
-          arguments: [(FakeSMTPServer.Stall.greeting, "ne répond plus (0,5\u{00A0}s sans réponse)"),
-                      (.command("DATA"), "ne répond plus (0,5\u{00A0}s sans réponse)"),
+          arguments: [(FakeSMTPServer.Stall.greeting, "ne répond plus (2\u{00A0}s sans réponse)"),
+                      (.command("DATA"), "ne répond plus (2\u{00A0}s sans réponse)"),
                       (.drip, "l'envoi dépasse 1,5\u{00A0}s")])
     func stalled(stall: FakeSMTPServer.Stall, reason: String) async throws {
         // a step's silence is short where the server stalls, the whole conversation's where it drips
-        let (step, total): (Duration, Duration) = stall == .drip ? (.seconds(10), .milliseconds(1500)) : (.milliseconds(500), .seconds(60))
+        let (step, total): (Duration, Duration) = stall == .drip ? (.seconds(10), .milliseconds(1500)) : (.seconds(2), .seconds(60))
         let server = try await FakeSMTPServer(stall: stall)
         let now = Clock.parseInstant("2026-11-24T10:00:00+01:00")!
         try await withApp(clock: .fixed(now)) { app in

@@ -2,8 +2,9 @@ import FluentKit
 import MaillageCore
 
 /// `maillage import`: reads files of the standard (CSV or JSON, v1 or v0.1), validates each
-/// row, and upserts the good ones by id in transactions of `PlaceStore.batchSize` rows, so that
-/// importing the same file twice changes nothing and no row is ever half-written.
+/// row, and upserts the good ones by id in transactions of `transactionSize` rows (statements of
+/// `PlaceStore.batchSize`), so that importing the same file twice changes nothing and no row is
+/// ever half-written.
 public struct ImportPlaces {
     public struct Options: Sendable {
         public var dryRun = false
@@ -25,6 +26,9 @@ public struct ImportPlaces {
         public let totalBytes: Int?
         public let rows: Int
     }
+
+    /// Rows per transaction: each commit waits for the disk, so ten statements share one.
+    static let transactionSize = 10 * PlaceStore.batchSize
 
     let database: any Database
     let options: Options
@@ -98,7 +102,7 @@ public struct ImportPlaces {
                     report.record(.init(file: file, position: record.position, field: issue.field, severity: issue.severity, message: issue.message))
                 }
                 batch.append(place)
-                if batch.count == PlaceStore.batchSize {
+                if batch.count == Self.transactionSize {
                     try await write(batch, into: &report)
                     batch.removeAll(keepingCapacity: true)
                 }
@@ -128,11 +132,18 @@ public struct ImportPlaces {
         let dryRun = options.dryRun
         let counts = try await database.transaction { transaction in
             let store = try PlaceStore(transaction)
-            let stored = try await store.find(ids: batch.map(\.id))
-            let changed = batch.filter { stored[$0.id] != $0 }
-            if !dryRun { try await store.upsert(changed) }
-            let created = changed.filter { stored[$0.id] == nil }.count
-            return (created: created, updated: changed.count - created, unchanged: batch.count - changed.count)
+            var counts = (created: 0, updated: 0, unchanged: 0)
+            for start in stride(from: 0, to: batch.count, by: PlaceStore.batchSize) {
+                let statement = Array(batch[start..<min(start + PlaceStore.batchSize, batch.count)])
+                let stored = try await store.find(ids: statement.map(\.id))
+                let changed = statement.filter { stored[$0.id] != $0 }
+                if !dryRun { try await store.upsert(changed) }
+                let created = changed.filter { stored[$0.id] == nil }.count
+                counts.created += created
+                counts.updated += changed.count - created
+                counts.unchanged += statement.count - changed.count
+            }
+            return counts
         }
         report.created += counts.created
         report.updated += counts.updated

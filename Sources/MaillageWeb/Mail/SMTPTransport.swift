@@ -1,5 +1,6 @@
 import Accounts
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOExtras
 import NIOPosix
@@ -22,12 +23,13 @@ public struct SMTPTransport: MailTransport {
 
     public func send(to recipient: String, subject: String, body: String) async throws {
         let settings = settings
+        let hangUp = HangUp(settings: settings)
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(TimeAmount(settings.stepTimeout))
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers(IdleStateHandler(readTimeout: TimeAmount(settings.stepTimeout)),
-                                                                    HangUp(settings: settings))
+                                                                    hangUp)
                     if settings.tls {
                         let context = try NIOSSLContext(configuration: .makeClientConfiguration())
                         try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: settings.host))
@@ -40,6 +42,16 @@ public struct SMTPTransport: MailTransport {
             channel.channel.pipeline.fireUserInboundEventTriggered(HangUp.TooLong())
         }
         defer { deadline.cancel() }
+        do {
+            try await converse(over: channel, to: recipient, subject: subject, body: body)
+        } catch {
+            // Hung up on: whatever the conversation was doing then failed, and the reason is why.
+            if let reason = hangUp.reason { throw Failure(description: reason) }
+            throw error
+        }
+    }
+
+    private func converse(over channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, to recipient: String, subject: String, body: String) async throws {
         try await channel.executeThenClose { inbound, outbound in
             var lines = inbound.makeAsyncIterator()
             func reply(_ expected: Set<Int>, after command: String) async throws {
@@ -95,6 +107,9 @@ private final class HangUp: ChannelInboundHandler, Sendable {
     struct TooLong {}
 
     let settings: SMTPSettings
+    private let said = NIOLockedValueBox<String?>(nil)
+    /// Why the connection was hung up on, once it was.
+    var reason: String? { said.withLockedValue { $0 } }
 
     init(settings: SMTPSettings) {
         self.settings = settings
@@ -107,6 +122,7 @@ private final class HangUp: ChannelInboundHandler, Sendable {
         default: nil
         }
         guard let reason else { return context.fireUserInboundEventTriggered(event) }
+        said.withLockedValue { $0 = reason }
         context.fireErrorCaught(SMTPTransport.Failure(description: reason))
         context.close(promise: nil)
     }
