@@ -30,16 +30,21 @@ struct SearchForm {
         Value.allCases.map { ($0.rawValue, $0.label) }
     }
 
-    /// Written as markup directly: Plot's typed form contexts cost more than they check here.
-    var node: Node {
-        .raw("""
+    /// The form with nothing chosen, as the home page shows it on every view: written once.
+    private static let blank = SearchForm(parameters: [:], problems: []).markup
+
+    var node: Node { .raw(parameters.isEmpty && problems.isEmpty ? Self.blank : markup) }
+
+    /// Written as markup directly: a typed form context would cost more than it checks here.
+    private var markup: String {
+        """
         <form class="search" action="\(Paths.search([:]).url)" method="get" role="search">
         <div class="where">\(commune)\(radius)</div>\(hidden("latitude"))\(hidden("longitude"))
         <div class="field"><label for="q">Mots-clés (facultatif)</label>\(input("q", type: "search"))\(error("q"))</div>
         \(when)\(filters)
         <button type="submit">Rechercher</button>
         </form>
-        """)
+        """
     }
 
     private var commune: String {
