@@ -57,9 +57,9 @@ struct PlaceManagementTests {
     }
 
     /// The hidden fields of the page's form, unescaped, as a browser sends them back.
-    static func hiddenFields(_ html: String) -> [String: String] {
+    static func hiddenFields(_ html: String) throws -> [String: String] {
         let pattern = #"<input type="hidden" name="([^"]+)" value="([^"]*)">"#
-        let regex = try! NSRegularExpression(pattern: pattern)
+        let regex = try NSRegularExpression(pattern: pattern)
         var fields: [String: String] = [:]
         for match in regex.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
             let name = String(html[Range(match.range(at: 1), in: html)!]), value = String(html[Range(match.range(at: 2), in: html)!])
@@ -75,8 +75,8 @@ struct PlaceManagementTests {
         try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             // given the same fiche open twice
             let (paul, _) = try await Self.manager(app)
-            let first = Self.hiddenFields(try await paul.get("/lieux/structure-1/modifier").html)
-            let second = Self.hiddenFields(try await paul.get("/lieux/structure-1/modifier").html)
+            let first = try Self.hiddenFields(try await paul.get("/lieux/structure-1/modifier").html)
+            let second = try Self.hiddenFields(try await paul.get("/lieux/structure-1/modifier").html)
             #expect(first["version"] == "1" && first["avant_horaires"] == "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00")
             // when the first is saved, then the second
             #expect(try await paul.post("/lieux/structure-1/modifier", first.merging(["horaires": Self.hours]) { $1 }).status == .seeOther)
@@ -91,7 +91,7 @@ struct PlaceManagementTests {
             let stored = try #require(try await PlaceStore(app.db).find(id: "structure-1"))
             #expect(stored.text(.horaires) == Self.hours && stored.text(.telephone) == "+33180059880")
             // and sent again from the refusal's form, it is saved over the new version, the first change kept
-            let again = Self.hiddenFields(refused.html)
+            let again = try Self.hiddenFields(refused.html)
             #expect(again["version"] == "2")
             #expect(try await paul.post("/lieux/structure-1/modifier", again.merging(["telephone": "+33326000000"]) { $1 }).status == .seeOther)
             let both = try #require(try await PlaceStore(app.db).find(id: "structure-1"))
