@@ -5,6 +5,7 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -20,6 +21,24 @@ def search_postcode(base_url, browser, postcode):
     field.send_keys(Keys.ESCAPE)  # the suggestions close; the postcode itself is searched
     browser.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "resultats")))
+
+
+def test_escape_dismisses_the_suggestions_still_on_their_way(base_url, browser):
+    # Typed then dismissed at once: the answer arriving after Escape must not open the list over
+    # the button below (where the click would land on a commune instead).
+    browser.get(base_url + "/")
+    field = browser.find_element(By.ID, "commune")
+    field.send_keys("16700")
+    field.send_keys(Keys.ESCAPE)
+    answered = urllib.request.urlopen(base_url + field.get_attribute("data-suggest") + "?q=16700")
+    assert json.load(answered)["data"], "the suggestions have something to show"
+    listbox = browser.find_element(By.ID, "commune-suggestions")
+    with pytest.raises(TimeoutException):
+        WebDriverWait(browser, 1.5).until(lambda b: listbox.is_displayed())
+    assert field.get_attribute("aria-expanded") == "false"
+    # Typing again asks again.
+    field.send_keys(Keys.BACKSPACE * 5 + "Ruffec")
+    WebDriverWait(browser, 10).until(lambda b: listbox.is_displayed() and "Ruffec (16700)" in listbox.text)
 
 
 def test_a_shared_postcode_finds_the_places_of_all_its_communes_and_offers_each(base_url, browser, screenshot):

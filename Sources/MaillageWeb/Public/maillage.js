@@ -7,6 +7,7 @@
     var list = document.createElement("ul");
     var active = -1;
     var timer = null;
+    var asked = 0; // which request may still show its answer: dismissing forgets those on the way
     list.id = input.id + "-suggestions";
     list.className = "suggestions";
     list.setAttribute("role", "listbox");
@@ -17,7 +18,12 @@
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-expanded", "false");
 
+    function forget() {
+      clearTimeout(timer);
+      asked += 1;
+    }
     function close() {
+      forget();
       list.hidden = true;
       active = -1;
       input.setAttribute("aria-expanded", "false");
@@ -51,22 +57,24 @@
       active = -1;
     }
     input.addEventListener("input", function () {
-      clearTimeout(timer);
       var text = input.value.trim();
+      forget();
       if (text.length < 2) { close(); return; }
+      var request = asked;
       timer = setTimeout(function () {
         fetch(input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(text))
           .then(function (response) { return response.ok ? response.json() : { data: [] }; })
-          .then(function (body) { if (input.value.trim() === text) show(body.data); })
-          .catch(close);
+          .then(function (body) { if (request === asked) show(body.data); })
+          .catch(function () { if (request === asked) close(); });
       }, 120);
     });
     input.addEventListener("keydown", function (event) {
+      // Escape also forgets suggestions still on their way: they must not open afterwards.
+      if (event.key === "Escape") { close(); return; }
       if (list.hidden) return;
       if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
       else if (event.key === "Enter" && active >= 0) { event.preventDefault(); pick(list.querySelectorAll("li")[active]); }
-      else if (event.key === "Escape") { close(); }
     });
     input.addEventListener("blur", close);
   }
