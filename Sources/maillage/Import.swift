@@ -1,3 +1,4 @@
+import Accounts
 import ArgumentParser
 import Directory
 import Foundation
@@ -7,7 +8,8 @@ import MaillageDatabase
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Importe des lieux au standard (CSV ou JSON, version 1 ou 0.1).",
-        discussion: "Chaque ligne est validée ; les lignes fautives sont signalées et ignorées, les autres créées ou mises à jour par id.")
+        discussion: "Chaque ligne est validée ; les lignes fautives sont signalées et ignorées, les autres créées ou mises à jour par id. "
+            + "Un champ modifié sur Maillage le jour de la date_maj de sa ligne ou après est gardé, sauf avec --overwrite-edits.")
 
     @Argument(help: "Fichiers CSV ou JSON.")
     var files: [String]
@@ -21,8 +23,12 @@ struct Import: AsyncParsableCommand {
     @Option(help: "Préfixe ajouté à chaque id (pour les fichiers numérotés 0, 1, 2…).")
     var idPrefix: String?
 
+    @Flag(help: "Remplace aussi les champs modifiés sur Maillage depuis la date_maj du fichier (inscrit à l'historique de chaque lieu).")
+    var overwriteEdits = false
+
     func run() async throws {
-        let options = ImportPlaces.Options(dryRun: dryRun, idPrefix: idPrefix, communes: try BundledData.communes())
+        let options = ImportPlaces.Options(dryRun: dryRun, idPrefix: idPrefix, communes: try BundledData.communes(),
+                                           history: PlaceEditHistory(now: try Clock.from(environment: ProcessInfo.processInfo.environment).now), overwriteEdits: overwriteEdits)
         let bar = ProgressBar.onTerminal()
         let report = try await DatabaseLocation.fromEnvironment().withSession { session in
             try await ImportPlaces(database: session.database, options: options).run(files: files) { progress in

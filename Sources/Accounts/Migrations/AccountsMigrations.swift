@@ -5,5 +5,5 @@ public enum AccountsMigrations {
     public static let all: [any Migration] = [CreateUsers(), CreateSessions(), CreateAccountTokens(), CreateOutbox(), CreateRateLimits(),
                                                 CreateOrganisations(), CreateRoleGrants(), CreatePlaceClaims(), CreateAPITokens(),
                                                 CountRateLimitHits(), IndexLookups(), PurgeOutboxLinks(), UniqueRoleGrants(),
-                                                CreateInstanceSecrets()]
+                                                CreateInstanceSecrets(), RecordImportsInPlaceHistory()]
 }

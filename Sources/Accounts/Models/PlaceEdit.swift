@@ -1,8 +1,9 @@
 import FluentKit
 import Foundation
 
-/// One change a manager (or an administrator reverting) made to a place: the fields it
-/// changed, each with its value before and after, as the standard's text.
+/// One change made to a place on the platform: by a manager, by an administrator reverting, or
+/// by an import told to overwrite what people changed (no author then, only its file); the
+/// fields it changed, each with its value before and after, as the standard's text.
 public final class PlaceEdit: Model, @unchecked Sendable {
     public static let schema = "place_edits"
 
@@ -18,15 +19,20 @@ public final class PlaceEdit: Model, @unchecked Sendable {
     @Field(key: "after") public var after: [String: String]
     /// The edit this one undid, for a revert.
     @OptionalField(key: "reverts") public var reverts: Int?
+    /// The file an import read, for an import's overwrite.
+    @OptionalField(key: "source") public var source: String?
 
     // relationships
-    @Parent(key: "user_id") public var user: User
+    /// Nil for an import's overwrite.
+    @OptionalParent(key: "user_id") public var user: User?
 
     public init() {}
 
-    init(placeID: String, userID: UUID, before: [String: String], after: [String: String], reverts: Int? = nil, at now: Int) {
+    init(placeID: String, userID: UUID?, source: String? = nil, before: [String: String], after: [String: String],
+         reverts: Int? = nil, at now: Int) {
         self.placeID = placeID
         $user.id = userID
+        self.source = source
         self.before = before
         self.after = after
         self.reverts = reverts

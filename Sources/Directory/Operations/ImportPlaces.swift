@@ -11,11 +11,19 @@ public struct ImportPlaces {
         /// Put before every id: row-number ids ("0", "1"…) of several producers then differ.
         public var idPrefix: String?
         public var communes: CommuneIndex?
+        /// What people changed on the platform, kept over older rows; nil where places have no
+        /// history (a directory loaded from files only).
+        public var history: (any PlaceHistory)?
+        /// Replace even the fields people changed after the source's `date_maj`.
+        public var overwriteEdits = false
 
-        public init(dryRun: Bool = false, idPrefix: String? = nil, communes: CommuneIndex? = nil) {
+        public init(dryRun: Bool = false, idPrefix: String? = nil, communes: CommuneIndex? = nil,
+                    history: (any PlaceHistory)? = nil, overwriteEdits: Bool = false) {
             self.dryRun = dryRun
             self.idPrefix = idPrefix
             self.communes = communes
+            self.history = history
+            self.overwriteEdits = overwriteEdits
         }
     }
 
@@ -69,7 +77,7 @@ public struct ImportPlaces {
     public func run(_ reader: inout some PlaceRecordReader, file: String, total: Int?,
                     into report: inout ImportReport, progress: (Progress) -> Void) async throws {
         var seen = IdSet()
-        var batch: [Place] = []
+        var batch: [Staged] = []
         var rows = 0
         func reject(_ position: String, _ issues: [FieldIssue], into report: inout ImportReport) {
             report.rejected += 1
@@ -77,7 +85,7 @@ public struct ImportPlaces {
                 report.record(.init(file: file, position: position, field: issue.field, severity: issue.severity, message: issue.message))
             }
         }
-        while let item = try await next(&reader, flushing: batch, into: &report) {
+        while let item = try await next(&reader, flushing: batch, file: file, into: &report) {
             rows += 1
             if rows % 1000 == 0 { progress(.init(file: file, bytesRead: reader.bytesRead, totalBytes: total, rows: rows)) }
             switch item {
@@ -101,53 +109,89 @@ public struct ImportPlaces {
                 for issue in outcome.issues {
                     report.record(.init(file: file, position: record.position, field: issue.field, severity: issue.severity, message: issue.message))
                 }
-                batch.append(place)
+                batch.append(Staged(place: place, position: record.position))
                 if batch.count == Self.transactionSize {
-                    try await write(batch, into: &report)
+                    try await write(batch, file: file, into: &report)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
         }
-        try await write(batch, into: &report)
+        try await write(batch, file: file, into: &report)
         progress(.init(file: file, bytesRead: reader.bytesRead, totalBytes: total, rows: rows))
         if rows == 0 { throw ImportFailure.noRows }
     }
 
     /// The reader's next row; when the file breaks off (a quote never closed, JSON cut short),
     /// the rows already validated are written first, then the failure is reported for the file.
-    private func next(_ reader: inout some PlaceRecordReader, flushing batch: [Place],
+    private func next(_ reader: inout some PlaceRecordReader, flushing batch: [Staged], file: String,
                       into report: inout ImportReport) async throws -> SourceItem? {
         do {
             return try reader.next()
         } catch let failure as ImportFailure {
-            try await write(batch, into: &report)
+            try await write(batch, file: file, into: &report)
             throw failure
         }
     }
 
-    /// Compares the batch with what is stored, then writes what is new or changed, in one
-    /// transaction; a dry run only compares.
-    private func write(_ batch: [Place], into report: inout ImportReport) async throws {
+    /// A valid row waiting for its transaction, with where it stands in its file.
+    struct Staged {
+        let place: Place
+        let position: String
+    }
+
+    /// Compares the batch with what is stored, keeps what people changed since the source's
+    /// `date_maj`, then writes what is new or changed, in one transaction; a dry run only
+    /// compares. The transaction's first statement is a write (counting it), so that no other
+    /// writer of places can come between what it reads and what it writes.
+    private func write(_ batch: [Staged], file: String, into report: inout ImportReport) async throws {
         guard !batch.isEmpty else { return }
-        let dryRun = options.dryRun
-        let counts = try await database.transaction { transaction in
+        let (dryRun, history) = (options.dryRun, options.history)
+        let rule = EditedFieldsRule(overwrite: options.overwriteEdits)
+        let source = file.split(separator: "/").last.map(String.init) ?? file
+        let outcome = try await database.transaction { transaction in
             let store = try PlaceStore(transaction)
-            var counts = (created: 0, updated: 0, unchanged: 0)
+            if !dryRun { try await store.countWrite() }
+            var outcome = WriteOutcome()
             for start in stride(from: 0, to: batch.count, by: PlaceStore.batchSize) {
-                let statement = Array(batch[start..<min(start + PlaceStore.batchSize, batch.count)])
-                let stored = try await store.find(ids: statement.map(\.id))
-                let changed = statement.filter { stored[$0.id] != $0 }
+                let statement = batch[start..<min(start + PlaceStore.batchSize, batch.count)]
+                let stored = try await store.find(ids: statement.map(\.place.id))
+                // Only a stored place that the row changes can have edits to keep.
+                let updated = statement.compactMap { staged in stored[staged.place.id].flatMap { $0 != staged.place ? staged.place.id : nil } }
+                let edits = updated.isEmpty ? [:] : try await history?.editedFields(of: updated, on: transaction) ?? [:]
+                var changed: [Place] = []
+                for staged in statement {
+                    guard let before = stored[staged.place.id] else { changed.append(staged.place); outcome.created += 1; continue }
+                    var place = staged.place
+                    if before != place, let fields = edits[place.id] {
+                        let decision = rule.decide(place, stored: before, edits: fields)
+                        if !decision.edited.isEmpty {
+                            outcome.problems.append(rule.problem(decision, file: file, position: staged.position))
+                            if rule.overwrite, !dryRun, let history {
+                                try await history.recordOverwrite(of: place.id, before: Self.values(decision.edited, of: before),
+                                                                  after: Self.values(decision.edited, of: place), source: source, on: transaction)
+                            }
+                        }
+                        place = decision.place
+                    }
+                    if before == place { outcome.unchanged += 1 } else { changed.append(place); outcome.updated += 1 }
+                }
                 if !dryRun { try await store.upsert(changed) }
-                let created = changed.filter { stored[$0.id] == nil }.count
-                counts.created += created
-                counts.updated += changed.count - created
-                counts.unchanged += statement.count - changed.count
             }
-            return counts
+            return outcome
         }
-        report.created += counts.created
-        report.updated += counts.updated
-        report.unchanged += counts.unchanged
+        report.created += outcome.created
+        report.updated += outcome.updated
+        report.unchanged += outcome.unchanged
+        outcome.problems.forEach { report.record($0) }
+    }
+
+    private struct WriteOutcome {
+        var created = 0, updated = 0, unchanged = 0
+        var problems: [ImportReport.Problem] = []
+    }
+
+    private static func values(_ fields: [PlaceField], of place: Place) -> [PlaceField: String] {
+        Dictionary(uniqueKeysWithValues: fields.map { ($0, place.text($0)) })
     }
 }
 

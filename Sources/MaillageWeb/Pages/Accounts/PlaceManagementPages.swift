@@ -57,7 +57,7 @@ enum PlaceManagementPages {
             .if(edits.isEmpty, .p(.text("La fiche n'a pas été modifiée sur Maillage."))),
             .forEach(edits) { edit in
                 .section(
-                    .h2(.text("N°\u{00A0}\(edit.id!), le \(French.date(LocalDateTime(minutesSinceEpoch: edit.at / 60).date)), par \(edit.user.name)"
+                    .h2(.text("N°\u{00A0}\(edit.id!), le \(French.date(LocalDateTime(minutesSinceEpoch: edit.at / 60).date)), \(Self.author(of: edit))"
                               + (edit.reverts.map { " (annule le n°\u{00A0}\($0))" } ?? ""))),
                     .table(
                         .thead(.tr(.th("Champ"), .th("Avant"), .th("Après"))),
@@ -70,6 +70,11 @@ enum PlaceManagementPages {
                 )
             }
         )
+    }
+
+    /// « par Marie Curie », or the file an import overwrote people's changes from.
+    static func author(of edit: PlaceEdit) -> String {
+        edit.user.map { "par \($0.name)" } ?? "par l'import du fichier \(French.quoted(edit.source ?? "?"))"
     }
 
     static func claims(_ claims: [PlaceClaim], csrf: String, notice: String? = nil, problems: [FieldProblem] = []) -> HTML {
