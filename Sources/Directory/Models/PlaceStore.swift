@@ -92,30 +92,30 @@ public struct PlaceStore: Sendable {
 
     /// Holds the place for the rest of the transaction, if it is still at `version` (any version
     /// when nil): the first statement of a transaction that changes one place. It takes the
-    /// writers' lock (`countWrite`), so that what it reads next no other writer, an import
+    /// writers' lock (`lockWriters`), so that what it reads next no other writer, an import
     /// included, can change before it commits. False when the place is gone or has moved on.
     public func hold(id: String, at version: Int?) async throws -> Bool {
-        try await countWrite()
+        try await lockWriters()
         var update = sql.update(Self.table).set("version", to: SQLColumn("version")).where("id", .equal, id)
         if let version { update = update.where("version", .equal, version) }
         return try await !update.returning("id").all().isEmpty
     }
 
-    /// Counts a write of places. As a transaction's first statement it is also the writers' one
-    /// lock (the revision's row on PostgreSQL, the write lock on SQLite): every writer of places
-    /// takes it first, so that none reads a place that another then changes before it commits,
-    /// and no two wait on each other's rows.
-    public func countWrite() async throws {
-        try await sql.update(Self.revisionTable)
-            .set("revision", to: SQLBinaryExpression(SQLIdentifier("revision"), .add, SQLLiteral.numeric("1")))
-            .where("id", .equal, 1).run()
+    /// The writers' one lock, as a transaction's first statement: a no-op write to the revision's
+    /// row, which locks it on PostgreSQL and takes the write lock on SQLite. Every writer of
+    /// places takes it first, so that none reads a place that another then changes before it
+    /// commits, and no two wait on each other's rows.
+    public func lockWriters() async throws {
+        try await sql.update(Self.revisionTable).set("revision", to: SQLColumn("revision")).where("id", .equal, 1).run()
     }
 
     /// Inserts or replaces these places by id, with their words, and counts the write; call it
     /// inside a transaction so that the three go together.
     public func upsert(_ batch: [Place]) async throws {
         guard !batch.isEmpty else { return }
-        try await countWrite()
+        try await sql.update(Self.revisionTable)
+            .set("revision", to: SQLBinaryExpression(SQLIdentifier("revision"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, 1).run()
         let columns = PlaceField.allCases.map(\.rawValue)
         var insert = sql.insert(into: Self.table).columns(columns)
         for place in batch { insert = insert.values(Self.bindings(place)) }

@@ -141,7 +141,7 @@ public struct ImportPlaces {
 
     /// Compares the batch with what is stored, keeps what people changed since the source's
     /// `date_maj`, then writes what is new or changed, in one transaction; a dry run only
-    /// compares. The transaction's first statement is a write (counting it), so that no other
+    /// compares. The transaction's first statement takes the writers' lock, so that no other
     /// writer of places can come between what it reads and what it writes.
     private func write(_ batch: [Staged], file: String, into report: inout ImportReport) async throws {
         guard !batch.isEmpty else { return }
@@ -150,7 +150,7 @@ public struct ImportPlaces {
         let source = file.split(separator: "/").last.map(String.init) ?? file
         let outcome = try await database.transaction { transaction in
             let store = try PlaceStore(transaction)
-            if !dryRun { try await store.countWrite() }
+            if !dryRun { try await store.lockWriters() }
             var outcome = WriteOutcome()
             for start in stride(from: 0, to: batch.count, by: PlaceStore.batchSize) {
                 let statement = batch[start..<min(start + PlaceStore.batchSize, batch.count)]
