@@ -86,9 +86,24 @@ public enum Paths {
         return page.url + "?jeton=" + segment(token)
     }
 
-    /// A path segment with everything but unreserved characters percent-encoded: place ids are
-    /// chosen by producers and may hold `|`, spaces or slashes.
+    /// A path segment with everything but RFC 3986's unreserved characters percent-encoded, byte
+    /// by byte of its UTF-8: place ids are chosen by producers and may hold `|`, spaces, slashes
+    /// or accents. Most ids and values need nothing, and are returned as they are.
     static func segment(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+        func unreserved(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+            default: false
+            }
+        }
+        guard !text.utf8.allSatisfy(unreserved) else { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if unreserved(byte) { out.append(byte) } else { out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]] }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -56,6 +56,19 @@ struct PlaceManagementTests {
         }
     }
 
+    @Test("a place page, served from the search's snapshot, shows an edit at once: the snapshot is used only at the database's revision")
+    func placePageAfterEdit() async throws {
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
+            let (paul, _) = try await Self.manager(app)
+            let visitor = Browser(app)
+            #expect(try await visitor.get("/").status == .ok)  // the snapshot is loaded
+            #expect(try await visitor.get("/lieux/structure-1").html.contains("Samedi\u{00A0}: 8\u{00A0}h\u{00A0}30 – 12\u{00A0}h"))
+            #expect(try await paul.post("/lieux/structure-1/modifier", ["horaires": Self.hours]).status == .seeOther)
+            let page = try await visitor.get("/lieux/structure-1")
+            #expect(page.html.contains("Samedi\u{00A0}: 9\u{00A0}h – 12\u{00A0}h"), "\(page.html)")
+        }
+    }
+
     /// The hidden fields of the page's form, unescaped, as a browser sends them back.
     static func hiddenFields(_ html: String) throws -> [String: String] {
         let pattern = #"<input type="hidden" name="([^"]+)" value="([^"]*)">"#

@@ -7,10 +7,8 @@ public enum SecretToken {
     /// 256 random bits, base64url without padding (43 characters).
     public static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let words = (0..<4).map { _ in generator.next() }
+        return Base64URL.encode(words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) } })
     }
 
     /// SHA-256 in hex: what the database keeps.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MaillageCore
 
 /// The CSRF token of a visitor who is not signed in, kept in no table: a random value and its
 /// HMAC, sent both as a cookie and in each form (a signed double submit). A form is accepted when
@@ -31,8 +32,6 @@ public struct SignedFormToken: Sendable {
     }
 
     private func signature(of nonce: String) -> String {
-        Data(HMAC<SHA256>.authenticationCode(for: Data(nonce.utf8), using: key)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Base64URL.encode(Array(HMAC<SHA256>.authenticationCode(for: Data(nonce.utf8), using: key)))
     }
 }

@@ -66,6 +66,11 @@ public struct PlaceSearch: Sendable {
     /// How many places the index holds.
     public var count: Int { index.places.count }
 
+    /// The place with this id, as the index holds it.
+    public func place(id: String) -> Place? {
+        index.positions[id].map { index.places[Int($0)] }
+    }
+
     public init(index: PlaceIndex) {
         self.index = index
     }

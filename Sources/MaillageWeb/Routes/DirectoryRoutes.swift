@@ -68,9 +68,18 @@ struct DirectoryRoutes: RouteCollection {
 }
 
 extension Request {
-    /// The place the `:id` of the path names (ids are percent-encoded in URLs, see `Paths`).
+    /// The place the `:id` of the path names (ids are percent-encoded in URLs, see `Paths`):
+    /// from the search's snapshot when it holds the database's revision — every write moves the
+    /// revision in its own transaction, so the snapshot's place is the stored one, read and
+    /// validated once —, otherwise from the database.
     func placeFromPath() async throws -> Place? {
-        guard let id = parameters.get("id") else { return nil }
-        return try await PlaceStore(db).find(id: id.removingPercentEncoding ?? id)
+        guard let raw = parameters.get("id") else { return nil }
+        let id = raw.removingPercentEncoding ?? raw
+        let store = try PlaceStore(db)
+        if let snapshot = application.search.latest, let place = snapshot.search.place(id: id),
+           try await store.revision() == snapshot.revision {
+            return place
+        }
+        return try await store.find(id: id)
     }
 }

@@ -35,6 +35,9 @@ final class SearchService: Sendable {
         communeFile = try BundledData.communes()
     }
 
+    /// The snapshot held now, however old, without asking the database or waiting for a reload.
+    var latest: Snapshot? { state.withLockedValue { $0.current } }
+
     /// The snapshot to search, reloaded first if the database has moved on.
     func snapshot(on database: any Database) async throws -> Snapshot {
         let freshness = self.freshness

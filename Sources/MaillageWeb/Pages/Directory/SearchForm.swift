@@ -59,17 +59,14 @@ struct SearchForm {
 
     private var radius: String {
         let current = parameters["rayon"] ?? "10"
-        let options = SearchCriteria.radii.map { option(String($0), "\($0)\(French.space)km", selected: String($0) == current) }
         return "<div class=\"field\"><label for=\"rayon\">Rayon</label><select id=\"rayon\" name=\"rayon\">"
-            + options.joined() + "</select>\(error("rayon"))</div>"
+            + Self.radii.map { $0.markup(on: $0.value == current) }.joined() + "</select>\(error("rayon"))</div>"
     }
 
     private var when: String {
         let current = parameters["ouvert"] ?? ""
-        let choices = Self.openings.enumerated().map { index, opening in
-            choice(type: "radio", id: "ouvert-\(index)", name: "ouvert", value: opening.0, label: opening.1, checked: current == opening.0)
-        }
-        return "<fieldset class=\"when\"><legend>Quand ?</legend>" + choices.joined() + error("ouvert") + "</fieldset>"
+        return "<fieldset class=\"when\"><legend>Quand ?</legend>" + Self.whens.map { $0.markup(on: $0.value == current) }.joined()
+            + error("ouvert") + "</fieldset>"
     }
 
     private var filters: String {
@@ -78,34 +75,53 @@ struct SearchForm {
             .reduce(0) { $0 + (parameters[$1]?.split(separator: ",").count ?? 0) }
         let summary = chosen == 0 ? "Filtres" : "Filtres (\(French.count(chosen, "choisi", "choisis")))"
         let invalid = problems.contains { Self.filters.map(\.parameter).contains($0.parameter) || $0.parameter == "typologie" }
-        return "<details\(invalid ? " open" : "")><summary>\(summary)</summary>" + Self.filters.map(fieldset).joined() + typology + "</details>"
+        return "<details\(invalid ? " open" : "")><summary>\(summary)</summary>"
+            + zip(Self.filters, Self.filterChoices).map { fieldset($0.0.parameter, legend: $0.0.legend, $0.1) }.joined() + typology + "</details>"
     }
 
-    private func fieldset(_ filter: (parameter: String, legend: String, values: [(value: String, label: String)])) -> String {
-        let chosen = Set((parameters[filter.parameter] ?? "").split(separator: ",").map(String.init))
-        let choices = filter.values.enumerated().map { index, option in
-            choice(type: "checkbox", id: "\(filter.parameter)-\(index)", name: filter.parameter, value: option.value,
-                   label: option.label, checked: chosen.contains(option.value))
-        }
-        return "<fieldset><legend>\(escape(filter.legend))</legend>" + choices.joined() + error(filter.parameter) + "</fieldset>"
+    private func fieldset(_ parameter: String, legend: String, _ choices: [Piece]) -> String {
+        let chosen = Set((parameters[parameter] ?? "").split(separator: ",").map(String.init))
+        return "<fieldset><legend>\(escape(legend))</legend>" + choices.map { $0.markup(on: chosen.contains($0.value)) }.joined()
+            + error(parameter) + "</fieldset>"
     }
 
     private var typology: String {
         let current = parameters["typologie"] ?? ""
-        let options = [option("", "Tous", selected: current.isEmpty)]
-            + Typology.allCases.sorted { $0.label < $1.label }.map { option($0.rawValue, $0.label, selected: current == $0.rawValue) }
         return "<div class=\"field\"><label for=\"typologie\">Type de lieu</label><select id=\"typologie\" name=\"typologie\">"
-            + options.joined() + "</select>\(error("typologie"))</div>"
+            + Self.typologies.map { $0.markup(on: $0.value == current) }.joined() + "</select>\(error("typologie"))</div>"
     }
 
-    private func option(_ value: String, _ label: String, selected: Bool) -> String {
-        "<option value=\"\(escape(value))\"\(selected ? " selected" : "")>\(escape(label))</option>"
+    /// An option or a choice, written once: from one page to the next only whether it is
+    /// chosen changes, and that goes between its two halves.
+    struct Piece {
+        let value: String
+        let before: String
+        let after: String
+        let flag: String
+
+        func markup(on: Bool) -> String { on ? before + flag + after : before + after }
+
+        static func option(_ value: String, _ label: String) -> Piece {
+            Piece(value: value, before: "<option value=\"\(escape(value))\"", after: ">\(escape(label))</option>", flag: " selected")
+        }
+
+        static func choice(type: String, id: String, name: String, value: String, label: String) -> Piece {
+            Piece(value: value, before: "<span class=\"choice\"><input type=\"\(type)\" id=\"\(escape(id))\" name=\"\(name)\" value=\"\(escape(value))\"",
+                  after: "><label for=\"\(escape(id))\">\(escape(label))</label></span>", flag: " checked")
+        }
     }
 
-    private func choice(type: String, id: String, name: String, value: String, label: String, checked: Bool) -> String {
-        "<span class=\"choice\"><input type=\"\(type)\" id=\"\(escape(id))\" name=\"\(name)\" value=\"\(escape(value))\"\(checked ? " checked" : "")>"
-            + "<label for=\"\(escape(id))\">\(escape(label))</label></span>"
+    private static let radii = SearchCriteria.radii.map { Piece.option(String($0), "\($0)\(French.space)km") }
+    private static let whens = openings.enumerated().map { index, opening in
+        Piece.choice(type: "radio", id: "ouvert-\(index)", name: "ouvert", value: opening.0, label: opening.1)
     }
+    private static let filterChoices = filters.map { filter in
+        filter.values.enumerated().map { index, option in
+            Piece.choice(type: "checkbox", id: "\(filter.parameter)-\(index)", name: filter.parameter, value: option.value, label: option.label)
+        }
+    }
+    private static let typologies = [Piece.option("", "Tous")]
+        + Typology.allCases.sorted { $0.label < $1.label }.map { Piece.option($0.rawValue, $0.label) }
 
     private func hidden(_ name: String) -> String {
         parameters[name].map { "<input type=\"hidden\" name=\"\(name)\" value=\"\(escape($0))\">" } ?? ""

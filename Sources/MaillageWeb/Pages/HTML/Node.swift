@@ -38,18 +38,28 @@ struct Node: Sendable {
     func render(into out: inout String) {
         switch content {
         case .element(let name, let nodes, let isVoid):
-            out += "<" + name
+            // Appended piece by piece: a concatenation would build each piece twice.
+            out += "<"
+            out += name
             Self.forEachAttribute(in: nodes) { name, value in
                 if let value {
-                    if !value.isEmpty { out += " " + name + "=\"" + escape(value) + "\"" }
+                    guard !value.isEmpty else { return }
+                    out += " "
+                    out += name
+                    out += "=\""
+                    out += escape(value)
+                    out += "\""
                 } else {
-                    out += " " + name
+                    out += " "
+                    out += name
                 }
             }
             out += ">"
             guard !isVoid else { return }
             for node in nodes { node.renderContent(into: &out) }
-            out += "</" + name + ">"
+            out += "</"
+            out += name
+            out += ">"
         case .attribute:
             break  // written by the element that holds it
         case .text(let text):
