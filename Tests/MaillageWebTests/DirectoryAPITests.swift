@@ -2,6 +2,7 @@ import Directory
 import Foundation
 import MaillageCore
 import MaillageTestSupport
+@testable import MaillageWeb
 import Testing
 import Vapor
 import VaporTesting
@@ -230,6 +231,48 @@ struct OpenAPIDocumentTests {
                     .joined(separator: "/") }
                 .filter { $0.hasPrefix("/api/v1/") })
             #expect(routes == paths)
+        }
+    }
+}
+
+@Suite("A query's values decoded")
+struct QueryDecodingTests {
+    @Test("+ is a space and %XX a byte of UTF-8; a cut or non-hexadecimal escape, or bytes that are not UTF-8, are refused")
+    func decoding() throws {
+        let allowed: Set<String> = ["commune", "q"]
+        let read = try QueryParameters.parse("commune=Saint-%C3%89tienne&q=aide+aux%20d%c3%a9marches&q=100%25", allowed: allowed).get()
+        #expect(read == ["commune": "Saint-Étienne", "q": "aide aux démarches,100%"])
+        for bad in ["commune=Reims%2", "commune=%zz", "commune=%E9", "q=%C3"] {
+            guard case .failure(let problem) = QueryParameters.parse(bad, allowed: allowed) else { Issue.record("\(bad) accepted"); continue }
+            #expect(problem.code == "bad_encoding", "\(bad)")
+        }
+    }
+}
+
+@Suite("The search's metadata, written directly")
+struct SearchMetaJSONTests {
+    static func object(_ text: String) throws -> NSDictionary {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary)
+    }
+
+    @Test("is the JSON that JSONEncoder writes, with and without its optional members, names needing escapes included")
+    func sameAsEncoder() throws {
+        let communes = try BundledData.communes()
+        let ruffec = communes.communes(postcode: "16700").map(CommuneDTO.init)
+        let odd = CommuneDTO(Commune(inseeCode: "99999", name: "Saint-\"Guillemet\" \\ \u{1}", postcodes: [], departement: "2A",
+                                     coordinates: Coordinates(latitude: 41.926, longitude: 8.7369), population: nil))
+        let metas = [
+            DirectoryAPI.Meta(total: 12, page: 2, par_page: 20, pages: 3, commune: ruffec.first, communes: ruffec, code_postal: "16700",
+                              autres_communes: [odd], rayon_km: 10),
+            DirectoryAPI.Meta(total: 0, page: 1, par_page: 20, pages: 1, commune: nil, communes: [], code_postal: nil,
+                              autres_communes: [], rayon_km: nil),
+        ]
+        #expect(ruffec.count > 10)
+        for meta in metas {
+            var written = ""
+            meta.appendJSON(to: &written)
+            let encoded = String(decoding: try JSONEncoder().encode(meta), as: UTF8.self)
+            #expect(try Self.object(written) == Self.object(encoded), "\(written)")
         }
     }
 }

@@ -5,7 +5,7 @@ import MaillageCore
 /// row, and upserts the good ones by id in transactions of `transactionSize` rows (statements of
 /// `PlaceStore.batchSize`), so that importing the same file twice changes nothing and no row is
 /// ever half-written.
-public struct ImportPlaces {
+public struct ImportPlaces: Sendable {
     public struct Options: Sendable {
         public var dryRun = false
         /// Put before every id: row-number ids ("0", "1"…) of several producers then differ.
@@ -79,13 +79,14 @@ public struct ImportPlaces {
         var seen = IdSet()
         var batch: [Staged] = []
         var rows = 0
+        var writes = Writes(importer: self, file: file)
         func reject(_ position: String, _ issues: [FieldIssue], into report: inout ImportReport) {
             report.rejected += 1
             for issue in issues {
                 report.record(.init(file: file, position: position, field: issue.field, severity: issue.severity, message: issue.message))
             }
         }
-        while let item = try await next(&reader, flushing: batch, file: file, into: &report) {
+        while let item = try await next(&reader, flushing: batch, through: &writes, into: &report) {
             rows += 1
             if rows % 1000 == 0 { progress(.init(file: file, bytesRead: reader.bytesRead, totalBytes: total, rows: rows)) }
             switch item {
@@ -111,30 +112,60 @@ public struct ImportPlaces {
                 }
                 batch.append(Staged(place: place, position: record.position))
                 if batch.count == Self.transactionSize {
-                    try await write(batch, file: file, into: &report)
+                    try await writes.start(batch, into: &report)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
         }
-        try await write(batch, file: file, into: &report)
+        try await writes.start(batch, into: &report)
+        try await writes.finish(into: &report)
         progress(.init(file: file, bytesRead: reader.bytesRead, totalBytes: total, rows: rows))
         if rows == 0 { throw ImportFailure.noRows }
     }
 
     /// The reader's next row; when the file breaks off (a quote never closed, JSON cut short),
     /// the rows already validated are written first, then the failure is reported for the file.
-    private func next(_ reader: inout some PlaceRecordReader, flushing batch: [Staged], file: String,
+    private func next(_ reader: inout some PlaceRecordReader, flushing batch: [Staged], through writes: inout Writes,
                       into report: inout ImportReport) async throws -> SourceItem? {
         do {
             return try reader.next()
         } catch let failure as ImportFailure {
-            try await write(batch, file: file, into: &report)
+            try await writes.start(batch, into: &report)
+            try await writes.finish(into: &report)
             throw failure
         }
     }
 
+    /// The file's transactions, one at a time and in its order, each under way while the next
+    /// rows are read and validated: on two cores or more, reading and writing overlap instead of
+    /// taking turns.
+    struct Writes {
+        let importer: ImportPlaces
+        let file: String
+        private var pending: Task<WriteOutcome, any Error>?
+
+        init(importer: ImportPlaces, file: String) {
+            self.importer = importer
+            self.file = file
+        }
+
+        /// Waits for the transaction under way, then starts this batch's.
+        mutating func start(_ batch: [Staged], into report: inout ImportReport) async throws {
+            try await finish(into: &report)
+            guard !batch.isEmpty else { return }
+            let (importer, file) = (importer, file)
+            pending = Task { try await importer.write(batch, file: file) }
+        }
+
+        mutating func finish(into report: inout ImportReport) async throws {
+            guard let pending else { return }
+            self.pending = nil
+            try await pending.value.add(to: &report)
+        }
+    }
+
     /// A valid row waiting for its transaction, with where it stands in its file.
-    struct Staged {
+    struct Staged: Sendable {
         let place: Place
         let position: String
     }
@@ -143,12 +174,11 @@ public struct ImportPlaces {
     /// `date_maj`, then writes what is new or changed, in one transaction; a dry run only
     /// compares. The transaction's first statement takes the writers' lock, so that no other
     /// writer of places can come between what it reads and what it writes.
-    private func write(_ batch: [Staged], file: String, into report: inout ImportReport) async throws {
-        guard !batch.isEmpty else { return }
+    func write(_ batch: [Staged], file: String) async throws -> WriteOutcome {
         let (dryRun, history) = (options.dryRun, options.history)
         let rule = EditedFieldsRule(overwrite: options.overwriteEdits)
         let source = file.split(separator: "/").last.map(String.init) ?? file
-        let outcome = try await database.transaction { transaction in
+        return try await database.transaction { transaction in
             let store = try PlaceStore(transaction)
             if !dryRun { try await store.lockWriters() }
             var outcome = WriteOutcome()
@@ -179,15 +209,18 @@ public struct ImportPlaces {
             }
             return outcome
         }
-        report.created += outcome.created
-        report.updated += outcome.updated
-        report.unchanged += outcome.unchanged
-        outcome.problems.forEach { report.record($0) }
     }
 
-    private struct WriteOutcome {
+    struct WriteOutcome: Sendable {
         var created = 0, updated = 0, unchanged = 0
         var problems: [ImportReport.Problem] = []
+
+        func add(to report: inout ImportReport) {
+            report.created += created
+            report.updated += updated
+            report.unchanged += unchanged
+            problems.forEach { report.record($0) }
+        }
     }
 
     private static func values(_ fields: [PlaceField], of place: Place) -> [PlaceField: String] {

@@ -11,7 +11,9 @@ struct DirectoryAPI: RouteCollection {
         routes.get("api", "openapi.json") { _ in Self.json(body: .init(data: OpenAPIDocument.json)) }
     }
 
-    /// What `meta` says of a page of results.
+    /// What `meta` says of a page of results, written directly as the places are (a
+    /// postcode's communes through JSONEncoder cost more than the search itself); still
+    /// `Encodable`, so that a test holds the two to the same JSON.
     struct Meta: Encodable {
         let total: Int
         let page: Int
@@ -26,6 +28,25 @@ struct DirectoryAPI: RouteCollection {
         /// Namesakes of the commune searched around, in case another was meant.
         let autres_communes: [CommuneDTO]
         let rayon_km: Int?
+
+        /// Absent values are left out, as JSONEncoder leaves them.
+        func appendJSON(to out: inout String) {
+            out += "{\"total\":\(total),\"page\":\(page),\"par_page\":\(par_page),\"pages\":\(pages)"
+            if let commune {
+                out += ",\"commune\":"
+                commune.appendJSON(to: &out)
+            }
+            out += ",\"communes\":"
+            CommuneDTO.appendJSON(communes, to: &out)
+            if let code_postal {
+                out += ",\"code_postal\":"
+                ExportFormat.appendJSONString(code_postal, to: &out)
+            }
+            out += ",\"autres_communes\":"
+            CommuneDTO.appendJSON(autres_communes, to: &out)
+            if let rayon_km { out += ",\"rayon_km\":\(rayon_km)" }
+            out += "}"
+        }
     }
 
     func list(request: Request) async throws -> Response {
@@ -50,7 +71,9 @@ struct DirectoryAPI: RouteCollection {
                 if n > 0 { body += "," }
                 PlaceDTO(hit).appendJSON(to: &body)
             }
-            body += "],\"meta\":" + String(decoding: try JSONEncoder().encode(meta), as: UTF8.self) + "}"
+            body += "],\"meta\":"
+            meta.appendJSON(to: &body)
+            body += "}"
             return Self.json(body: .init(string: body))
         }
     }

@@ -64,4 +64,29 @@ struct CommuneDTO: Content {
         latitude = commune.coordinates.latitude
         longitude = commune.coordinates.longitude
     }
+
+    /// The object as JSONEncoder writes it, written directly for the search's metadata.
+    func appendJSON(to out: inout String) {
+        out += "{\"code_insee\":"
+        ExportFormat.appendJSONString(code_insee, to: &out)
+        out += ",\"nom\":"
+        ExportFormat.appendJSONString(nom, to: &out)
+        out += ",\"codes_postaux\":["
+        for (n, postcode) in codes_postaux.enumerated() {
+            if n > 0 { out += "," }
+            ExportFormat.appendJSONString(postcode, to: &out)
+        }
+        out += "],\"departement\":"
+        ExportFormat.appendJSONString(departement, to: &out)
+        out += ",\"latitude\":\(latitude),\"longitude\":\(longitude)}"
+    }
+
+    static func appendJSON(_ communes: [CommuneDTO], to out: inout String) {
+        out += "["
+        for (n, commune) in communes.enumerated() {
+            if n > 0 { out += "," }
+            commune.appendJSON(to: &out)
+        }
+        out += "]"
+    }
 }

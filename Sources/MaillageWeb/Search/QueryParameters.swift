@@ -38,10 +38,30 @@ enum QueryParameters {
         return .success(values)
     }
 
-    /// `+` is a space in a form's query; `%XX` a byte of UTF-8.
+    /// `+` is a space in a form's query; `%XX` a byte of UTF-8. Nil when a `%` is not followed
+    /// by two hexadecimal digits or the bytes are not UTF-8.
     private static func decode(_ text: Substring) -> String? {
-        // Foundation's string routines are slow on Linux: skipped when there is nothing to decode.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(text) }
-        return text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(text.utf8.count)
+        var input = text.utf8.makeIterator()
+        while let byte = input.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = input.next().flatMap(hex), let low = input.next().flatMap(hex) else { return nil }
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 }
