@@ -1,10 +1,18 @@
 /// The plain shape of a mail address (the mail sent to it proves the rest): one `@`, a local
 /// part of at most 64 bytes, a domain with a dot, no space and none of `<>()[],;:"\`.
 public enum MailAddress {
+    private static let forbidden = Set("<>()[],;:\"\\".unicodeScalars)
+
+    /// Checked on bytes and scalars: every import asks it of every address.
     public static func isWellFormed(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return text.utf8.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[0].utf8.count <= 64
-            && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !parts[1].contains("..")
-            && !text.contains(where: { $0.isWhitespace || $0.isNewline || "<>()[],;:\"\\".contains($0) })
+        let bytes = text.utf8
+        guard bytes.count <= 254, let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
+        let local = bytes[..<at], domain = bytes[bytes.index(after: at)...]
+        guard !local.isEmpty, local.count <= 64, !domain.contains(UInt8(ascii: "@")),
+              domain.contains(UInt8(ascii: ".")), domain.first != UInt8(ascii: "."), domain.last != UInt8(ascii: ".")
+        else { return false }
+        let dot = UInt8(ascii: ".")
+        guard !zip(domain, domain.dropFirst()).contains(where: { $0 == dot && $1 == dot }) else { return false }
+        return !text.unicodeScalars.contains { $0.properties.isWhitespace || forbidden.contains($0) }
     }
 }

@@ -1,3 +1,4 @@
+import MaillageTestSupport
 import Directory
 import Foundation
 import MaillageCore
@@ -103,5 +104,26 @@ struct SearchRulesTests {
             return
         }
         #expect(departement.list.map(\.message) == ["« 99 » n'est pas un département (exemples : 48, 2A, 974)."])
+    }
+}
+
+@Suite("The full-text document of a place")
+struct SearchDocumentTests {
+    @Test("for each of the 1,623 real places, and one of another script, is its words as a query reads them, joined by spaces")
+    func sameWords() throws {
+        var checked = 0
+        try PlaceFile.forEach(at: Fixtures.realCSV) { place in
+            let expected = SearchText.words([place.name, place.summary ?? "", place.details ?? "", place.commune]
+                .joined(separator: " ") + " " + place.services.map(\.rawValue).joined(separator: " "))
+            #expect(SearchText.document(for: place).split(separator: " ").map(String.init) == expected.filter { !$0.isEmpty }, "\(place.id)")
+            checked += 1
+        }
+        #expect(checked == 1623)
+        var greek = try #require(PlaceParser().parse(StandardRow(values: [
+            .id: "grec", .pivot: "43493312300029", .nom: "Βιβλιοθήκες Ελληνικές ateliers journaux", .commune: "Mende", .codePostal: "48000",
+            .adresse: "Place du Foirail", .dateMaj: "2024-04-02", .services: "Aide aux démarches administratives",
+        ])).place)
+        greek.summary = "Œuvres numériques"
+        #expect(SearchText.document(for: greek) == SearchText.words(greek.name + " " + "Œuvres numériques" + " Mende Aide aux démarches administratives").joined(separator: " "))
     }
 }

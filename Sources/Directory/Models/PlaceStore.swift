@@ -135,7 +135,7 @@ public struct PlaceStore: Sendable {
             case .longitude: SQLBind(place.coordinates?.longitude)
             default:
                 // An absent optional value is stored as NULL, not as an empty string.
-                SQLBind(field.isRequired || !place.text(field).isEmpty ? place.text(field) : nil)
+                { text in SQLBind(field.isRequired || !text.isEmpty ? text : nil) }(place.text(field))
             }
         }
     }

@@ -303,15 +303,24 @@ public enum InseeCode {
     }
 }
 
-extension StringProtocol where UTF8View: BidirectionalCollection {
+extension Substring {
     var trimmingWhitespace: String {
         // Fast path: most values begin and end with a visible ASCII character.
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
             return String(self)
         }
-        var slice = Substring(self)
+        var slice = self
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
+    }
+}
+
+extension String {
+    // NB: concrete, not on StringProtocol: there `String(self)` is the initialiser from any
+    // sequence of characters, which walks them one by one instead of copying the bytes.
+    var trimmingWhitespace: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        return self[...].trimmingWhitespace
     }
 }

@@ -177,21 +177,29 @@ struct OpeningHoursParser {
         while index < chars.count, chars[index] == " " || chars[index] == "\u{00A0}" { index += 1 }
     }
 
-    private func lookingAt(_ token: String) -> Bool {
-        let end = index + token.count
-        return end <= chars.count && String(chars[index..<end]) == token
+    private func lookingAt(_ token: String) -> Bool { end(of: token) != nil }
+
+    /// Where `token` ends if the text holds it at the index: compared in place, character by
+    /// character, since this is asked at every position for every code (a string made each time
+    /// was most of an import's parsing of hours).
+    private func end(of token: String) -> Int? {
+        var end = index
+        for character in token {
+            guard end < chars.count, chars[end] == character else { return nil }
+            end += 1
+        }
+        return end
     }
 
     private mutating func consume(_ token: String) -> Bool {
-        guard lookingAt(token) else { return false }
-        index += token.count
+        guard let end = end(of: token) else { return false }
+        index = end
         return true
     }
 
     /// A keyword followed by a non-letter, so that "off" does not match "office".
     private mutating func consumeWord(_ word: String) -> Bool {
-        let end = index + word.count
-        guard lookingAt(word), end == chars.count || !chars[end].isLetter else { return false }
+        guard let end = end(of: word), end == chars.count || !chars[end].isLetter else { return false }
         index = end
         return true
     }

@@ -8,11 +8,33 @@ public enum SearchText {
         text.folded.split(separator: " ").map { singular(String($0)) }
     }
 
-    /// One line of indexed words for a place: name, presentation, services, commune.
+    /// One line of indexed words for a place: name, presentation, services, commune; the same
+    /// as its `words` joined by spaces, written in one pass over the folded bytes, since every
+    /// place written to the database needs it.
     public static func document(for place: Place) -> String {
         let parts = [place.name, place.summary ?? "", place.details ?? "", place.commune]
             + place.services.map(\.rawValue)
-        return words(parts.joined(separator: " ")).joined(separator: " ")
+        let folded = parts.joined(separator: " ").folded
+        var out = [UInt8]()
+        out.reserveCapacity(folded.utf8.count)
+        for word in folded.utf8.split(separator: UInt8(ascii: " ")) {
+            if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            guard word.allSatisfy({ $0 < 0x80 }) else {
+                out += singular(String(decoding: word, as: UTF8.self)).utf8
+                continue
+            }
+            // ASCII: a byte is a character, and the plural rules read as in `singular`.
+            let count = word.count, last = word.last!
+            if count > 3, word.suffix(3).elementsEqual("aux".utf8) {
+                out += word.dropLast(3)
+                out += "al".utf8
+            } else if count > 3, last == UInt8(ascii: "s") || last == UInt8(ascii: "x") {
+                out += word.dropLast()
+            } else {
+                out += word
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func singular(_ word: String) -> String {
