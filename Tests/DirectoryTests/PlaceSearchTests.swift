@@ -85,7 +85,12 @@ struct PlaceSearchTests {
             for (name, values) in lists.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator)) {
                 parameters[name] = values.randomElement(using: &generator)!
             }
-            if Bool.random(using: &generator) { parameters["ouvert"] = "maintenant" }
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: parameters["ouvert"] = "maintenant"
+            case 1: parameters["ouvert"] = "2026-11-28T10:00:00+01:00"
+            case 2: parameters["ouvert"] = "samedi"
+            default: break
+            }
             // One centre, or several near one another as the communes of a postcode are.
             let base = located.randomElement(using: &generator)!
             let spread = Bool.random(using: &generator) ? 0.05 : 0.2
@@ -101,11 +106,18 @@ struct PlaceSearchTests {
             let scanned = Self.search.run(parsed, area: area, now: now, strategy: .scan)
             #expect(indexed.total == scanned.total, "\(parameters)")
             #expect(indexed.hits.map(\.place.id) == scanned.hits.map(\.place.id), "\(parameters)")
-            // Each place at its distance from the nearest centre, which the hit names.
+            // Each place at its distance from the nearest centre, which the hit names; open or
+            // not now as the place alone says, whatever instant the search asked about; written
+            // as the export writes it.
             for hit in indexed.hits {
                 let distances = centres.map { GeoDistance.metres($0, hit.place.coordinates!) }
                 #expect(hit.distance == distances.min() && hit.centre == distances.firstIndex(of: distances.min()!))
                 #expect(hit.distance! <= radius)
+                let alone = hit.place.openingStatus(atUTC: now)
+                #expect(hit.status == alone?.status && hit.localNow == alone?.localNow)
+                var members = ""
+                ExportFormat.appendJSONMembers(of: hit.place, to: &members)
+                #expect(Array(hit.jsonMembers) == Array(members.utf8))
             }
         }
     }

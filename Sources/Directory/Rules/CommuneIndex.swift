@@ -37,6 +37,9 @@ public struct CommuneIndex: Sendable {
     }
 
     /// The communes this postcode serves.
+    /// Every postcode some commune has.
+    var postcodes: Dictionary<String, [Int]>.Keys { byPostcode.keys }
+
     public func communes(postcode: String) -> [Commune] {
         (byPostcode[postcode] ?? []).map { communes[$0] }
     }

@@ -25,6 +25,9 @@ public struct CommuneSearch: Sendable {
     /// (key, index) sorted by key, for prefix ranges.
     private let sortedKeys: [(key: String, index: Int)]
     private var communes: [Commune] { index.communes }
+    /// What each postcode of the index resolves to, worked out once: people search by postcode
+    /// most, and the answer is the same until the communes change.
+    private let byPostcode: [String: Resolution]
 
     /// `extra` adds communes the file lacks (those of New Caledonia, taken from its places).
     public init(index: CommuneIndex, extra: [Commune] = []) {
@@ -33,6 +36,8 @@ public struct CommuneSearch: Sendable {
         self.sortedKeys = self.index.communes.enumerated()
             .map { (key: CommuneIndex.key($1.name), index: $0) }
             .sorted { $0.key < $1.key }
+        let index = self.index
+        byPostcode = Dictionary(uniqueKeysWithValues: index.postcodes.map { ($0, Self.resolve(postcode: $0, in: index)) })
     }
 
     public func resolve(_ text: String) -> Resolution {
@@ -62,12 +67,16 @@ public struct CommuneSearch: Sendable {
     /// Every commune the postcode serves; an INSEE code when none does ("51100" is Reims, not
     /// La Caure: people type postcodes far more).
     private func resolve(postcode: String) -> Resolution {
+        byPostcode[postcode] ?? Self.resolve(postcode: postcode, in: index)
+    }
+
+    private static func resolve(postcode: String, in index: CommuneIndex) -> Resolution {
         // A postcode names an arrondissement more precisely than its whole city.
-        let served = index.communes(postcode: postcode).filter { !$0.isWholeCity }.sorted(by: Self.morePopulous)
+        let served = index.communes(postcode: postcode).filter { !$0.isWholeCity }.sorted(by: morePopulous)
         switch served.count {
         case 0:
-            let code = Self.wholeCityPostcodes[postcode] ?? postcode
-            return commune(inseeCode: code).map { .found($0) } ?? .unknown(didYouMean: nil)
+            let code = wholeCityPostcodes[postcode] ?? postcode
+            return index.commune(inseeCode: code).map { .found($0) } ?? .unknown(didYouMean: nil)
         case 1: return .found(served[0])
         default: return .postcode(postcode, communes: served)
         }

@@ -11,7 +11,11 @@ struct OpeningFilter {
 
     private let opening: SearchCriteria.Opening
     private let instant: Int
-    private let index: PlaceIndex
+    // The index's arrays this reads, not the index: an `OpeningFilter` is copied less dearly.
+    private let hoursIds: [Int32]
+    private let departementIds: [Int32]
+    private let distinctHours: [OpeningHours]
+    private let departements: [Departement?]
     /// For each département (by number, shifted by one for "none"), where its answers start in
     /// `answers`, once it is met: −1 before.
     private var slots: [Int32]
@@ -24,43 +28,67 @@ struct OpeningFilter {
     init(_ opening: SearchCriteria.Opening, now: Int, index: PlaceIndex) {
         if case .at(let seconds) = opening { instant = seconds } else { instant = now }
         self.opening = opening
-        self.index = index
+        hoursIds = index.hoursIds
+        departementIds = index.departementIds
+        distinctHours = index.distinctHours
+        departements = index.departements
         slots = [Int32](repeating: -1, count: Departement.all.count + 1)
     }
+
+    /// The instant it looks at is the present (not a time the search asked for).
+    var isAtPresent: Bool { if case .at = opening { false } else { true } }
+
+    /// Every place passes: no opening was asked for.
+    var acceptsAll: Bool { if case .any = opening { true } else { false } }
 
     @inline(__always)
     mutating func accepts(_ place: Int) -> Bool {
         if case .any = opening { return true }
-        let hoursId = Int(index.hoursIds[place])
+        let hoursId = Int(hoursIds[place])
         guard hoursId >= 0 else { return false }
-        let departementId = Int(index.departementIds[place]) + 1
+        let departementId = Int(departementIds[place]) + 1
         if slots[departementId] >= 0 {
-            let known = answers[Int(slots[departementId]) * index.distinctHours.count + hoursId]
+            let known = answers[Int(slots[departementId]) * distinctHours.count + hoursId]
             if known != 0 { return known == 1 }
         }
         return answer(hoursId, departementId, place)
     }
 
+    /// Whether the place is open at the search's instant, and when that changes, with the
+    /// département's holidays worked out once for the search; nil without readable hours.
+    mutating func status(of place: Int) -> (status: OpeningHours.Status, localNow: LocalDateTime)? {
+        let hoursId = Int(hoursIds[place])
+        guard hoursId >= 0 else { return nil }
+        let context = context(of: place)
+        return (distinctHours[hoursId].status(at: context.now) { context.holidays.contains($0) }, context.now)
+    }
+
+    private mutating func context(of place: Int) -> Context {
+        let departementId = Int(departementIds[place]) + 1
+        if slots[departementId] < 0 { meet(departementId, of: place) }
+        return contexts[Int(slots[departementId])]
+    }
+
     /// The first time a search meets these hours in this département.
     @inline(never)
     private mutating func answer(_ hoursId: Int, _ departementId: Int, _ place: Int) -> Bool {
-        if slots[departementId] < 0 { meet(departementId, of: place) }
-        let at = Int(slots[departementId]) * index.distinctHours.count + hoursId
-        let open = evaluate(index.distinctHours[hoursId], in: contexts[Int(slots[departementId])])
+        let context = context(of: place)
+        let at = Int(slots[departementId]) * distinctHours.count + hoursId
+        let open = Self.evaluate(distinctHours[hoursId], opening, in: context)
         answers[at] = open ? 1 : 2
         return open
     }
 
     /// The département's legal time now and its holidays, and room for its answers.
     private mutating func meet(_ departementId: Int, of place: Int) {
-        let departement = index.departements[place]
+        let departement = departements[place]
         let now = (departement?.timeZone ?? .europeParis).local(utcSeconds: instant)
         contexts.append(Context(now: now, holidays: HolidayCalendar.Days(around: now.date.year, in: departement?.code)))
         slots[departementId] = Int32(contexts.count - 1)
-        answers += repeatElement(0, count: index.distinctHours.count)
+        answers += repeatElement(0, count: distinctHours.count)
     }
 
-    private func evaluate(_ hours: OpeningHours, in context: Context) -> Bool {
+    private static func evaluate(_ hours: OpeningHours, _ opening: SearchCriteria.Opening, in context: Context) -> Bool {
         let isHoliday = { (date: LocalDate) in context.holidays.contains(date) }
         switch opening {
         case .any, .now, .at:

@@ -5,8 +5,9 @@ import MaillageCore
 /// rebuilt from it; the table stays the truth.
 /// NB: places are kept in cell order, so that a cell is a run of neighbours in every array,
 /// and what a search reads for every candidate is in arrays of plain values, one per concern:
-/// the hot loop never copies a `Place` (and its thirty strings).
-public struct PlaceIndex: Sendable {
+/// the hot loop never copies a `Place` (and its thirty strings). A class: a search hands it
+/// to its filters without retaining each of its arrays.
+public final class PlaceIndex: Sendable {
     public static let cellDegrees = 0.1
 
     /// Every place, those of a cell side by side, those without coordinates last.
@@ -17,6 +18,10 @@ public struct PlaceIndex: Sendable {
     let points: [GeoDistance.SpherePoint]
     /// Each place's closed-list values (`ClosedListMasks.place`).
     let masks: [UInt64]
+    /// The same the other way round: for each bit of `masks` (a value), the places that have
+    /// it, one bit each, `wordsPerValue` words a value. A filter reads 64 places in a word.
+    let placesByValue: [UInt64]
+    let wordsPerValue: Int
     let typologies: [TypologyBits]
     /// Distinct parsed hours, and each place's position among them (−1: none or unreadable):
     /// places share their hours often, so a search evaluates each distinct one once.
@@ -25,10 +30,17 @@ public struct PlaceIndex: Sendable {
     let departements: [Departement?]
     /// Each place's département as a small number (−1: none), for per-search caches.
     let departementIds: [Int32]
+    /// Every place's JSON members as the export writes them, one after the other, and where
+    /// each ends: written once per index rather than once per answer (as a search engine
+    /// keeps each document's source).
+    let json: [UInt8]
+    let jsonEnds: [Int]
     /// Each place's position in name order, to break ties in distance.
     let nameRanks: [Int32]
     let positions: [String: Int32]
-    let cells: [Cell: CellRun]
+    /// The cells that hold places, in (row, column) order as the places are, and their runs.
+    let cells: [Cell]
+    let runs: [CellRun]
     let byDepartement: [String: [Int32]]
 
     struct Cell: Hashable, Comparable {
@@ -50,29 +62,51 @@ public struct PlaceIndex: Sendable {
 
         static func < (a: Cell, b: Cell) -> Bool { (a.row, a.column) < (b.row, b.column) }
 
-        /// The cell as a cap of the sphere: its centre, and the angle to its farthest corner.
+        /// The cell as a ball around a point of the unit sphere: its centre, and the chord to
+        /// its farthest corner. Chords (straight lines through the sphere) grow with the
+        /// distance on the ground and obey the triangle inequality: a few products bound every
+        /// place of the cell, with no trigonometry and no loss of digits at short range.
         /// NB: along a meridian the distance to a point has one minimum and no inner maximum,
         /// along a parallel it grows with the longitude apart: the farthest point is a corner.
-        var cap: (centre: GeoDistance.SpherePoint, angle: Double) {
+        var ball: (centre: GeoDistance.SpherePoint, chord: Double) {
             let size = PlaceIndex.cellDegrees
             let south = Double(row) * size, west = Double(column) * size
             let centre = GeoDistance.SpherePoint(Coordinates(latitude: south + size / 2, longitude: west + size / 2))
             let corners = [(south, west), (south, west + size), (south + size, west), (south + size, west + size)]
-            let angle = corners.map { centre.angle(to: GeoDistance.SpherePoint(Coordinates(latitude: $0.0, longitude: $0.1))) }.max()!
-            return (centre, angle)
+            let chord = corners.map { centre.chord(to: GeoDistance.SpherePoint(Coordinates(latitude: $0.0, longitude: $0.1))) }.max()!
+            return (centre, chord)
         }
     }
 
-    /// The places of a cell, side by side in every array, and the cap that holds them.
+    /// The places of a cell, side by side in every array, and the ball that holds them.
     struct CellRun: Sendable {
         var places: Range<Int>
         let centre: GeoDistance.SpherePoint
-        let angle: Double
+        let chord: Double
     }
 
-    /// Where a cell that reaches a circle lies, by the triangle inequality on its cap.
-    enum Overlap {
-        case inside, edge
+    /// The runs of places a search around some centres looks at, each with the centres that
+    /// matter to it.
+    struct Candidates {
+        struct Run {
+            let places: Range<Int>
+            /// One of the circles holds the whole run: no distance decides whether its places are in.
+            let inside: Bool
+            /// Where this run's centres are in `centres`.
+            let centres: Range<Int>
+            /// No place of the run is nearer to a centre than this chord.
+            let closest: Double
+
+            /// No place of the run has a smaller order (minus the cosine to its nearest centre)
+            /// than this, with a margin far above rounding (1e-16).
+            var leastOrder: Double { closest * closest / 2 - 1 - 1e-12 }
+        }
+
+        var runs: [Run] = []
+        /// For each run, the centres (their positions in the search's list) whose circle reaches
+        /// it and that may be the nearest to one of its places: the others are farther, from
+        /// every place of the run, than one of these.
+        var centres: [Int] = []
     }
 
     public init(places unordered: [Place]) {
@@ -94,6 +128,16 @@ public struct PlaceIndex: Sendable {
                             accompanimentModes: $0.accompanimentModes, specificSupport: $0.specificSupport,
                             nationalProgrammes: $0.nationalProgrammes).place
         }
+        wordsPerValue = places.count / 64 + 1
+        var byValue = [UInt64](repeating: 0, count: 64 * wordsPerValue)
+        for (p, mask) in masks.enumerated() {
+            var values = mask
+            while values != 0 {
+                byValue[values.trailingZeroBitCount * wordsPerValue + p / 64] |= 1 << UInt64(p % 64)
+                values &= values - 1
+            }
+        }
+        placesByValue = byValue
         typologies = places.map { TypologyBits($0.typologies) }
         var distinct: [OpeningHours] = []
         var known: [String: Int32] = [:]
@@ -113,44 +157,108 @@ public struct PlaceIndex: Sendable {
         let keys = places.map { ($0.name.folded, $0.id) }
         for (rank, i) in places.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() { ranks[i] = Int32(rank) }
         nameRanks = ranks
+        var json: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(places.count)
+        for place in places {
+            var members = ""
+            ExportFormat.appendJSONMembers(of: place, to: &members)
+            json += members.utf8
+            ends.append(json.count)
+        }
+        self.json = json
+        jsonEnds = ends
         positions = Dictionary(places.enumerated().map { ($1.id, Int32($0)) }) { first, _ in first }
-        var cells: [Cell: CellRun] = [:]
+        var cells: [Cell] = []
+        var runs: [CellRun] = []
         var byDepartement: [String: [Int32]] = [:]
         for (i, original) in order.enumerated() {
             if let cell = cellOf[original] {
-                if cells[cell] == nil {
-                    let cap = cell.cap
-                    cells[cell] = CellRun(places: i..<i, centre: cap.centre, angle: cap.angle)
+                if cells.last != cell {
+                    let ball = cell.ball
+                    cells.append(cell)
+                    runs.append(CellRun(places: i..<i, centre: ball.centre, chord: ball.chord))
                 }
-                cells[cell]!.places = cells[cell]!.places.lowerBound..<(i + 1)
+                runs[runs.count - 1].places = runs[runs.count - 1].places.lowerBound..<(i + 1)
             }
             if let code = departements[i]?.code { byDepartement[code, default: []].append(Int32(i)) }
         }
         self.cells = cells
+        self.runs = runs
         self.byDepartement = byDepartement
     }
 
-    /// The runs of places in the cells the circle's bounding box touches, but for those wholly
-    /// outside it: a superset of the places within it. `inside` runs need no distance checked.
-    func candidateRuns(near centre: Coordinates, radius: Double) -> [(places: Range<Int>, overlap: Overlap)] {
-        let box = GeoDistance.boundingBox(around: centre, radius: radius)
-        let (south, north) = (Int((box.south / Self.cellDegrees).rounded(.down)), Int((box.north / Self.cellDegrees).rounded(.down)))
-        let west = Int((box.west / Self.cellDegrees).rounded(.down)), east = Int((box.east / Self.cellDegrees).rounded(.down))
-        let point = GeoDistance.SpherePoint(centre)
-        let reach = GeoDistance.angle(ofDistance: radius)
+    /// The runs of places in the cells the circles' bounding boxes touch, each once, but for
+    /// those wholly outside every circle: a superset of the places within them.
+    func candidates(near centres: [GeoDistance.SpherePoint], at coordinates: [Coordinates], radius: Double) -> Candidates {
+        var candidates = Candidates()
+        guard !centres.isEmpty else { return candidates }
+        let boxes = coordinates.map { GeoDistance.boundingBox(around: $0, radius: radius) }
+        let step = { (degrees: Double) in Int((degrees / Self.cellDegrees).rounded(.down)) }
+        let south = step(boxes.map(\.south).min()!), north = step(boxes.map(\.north).max()!)
+        let west = step(boxes.map(\.west).min()!), east = step(boxes.map(\.east).max()!)
+        let reach = GeoDistance.chord(ofDistance: radius)
         // A margin far above rounding (1e-16), far below a metre.
         let margin = 1e-9
-        var runs: [(Range<Int>, Overlap)] = []
-        // Past ±180 the columns come round again (Cell wraps them); a whole turn at most.
-        for row in south...north {
-            for column in west...min(east, west + Cell.turn - 1) {
-                guard let run = cells[Cell(row: row, column: column)] else { continue }
-                let apart = point.angle(to: run.centre)
-                if apart - run.angle > reach + margin { continue }
-                runs.append((run.places, apart + run.angle < reach - margin ? .inside : .edge))
+        var apart = [Double](repeating: 0, count: centres.count)
+        for cell in cells(south: south, north: north, west: west, east: east) {
+            let run = runs[cell]
+            var reaches = false, inside = false
+            var nearestFarthest = Double.infinity, closest = Double.infinity
+            for (c, centre) in centres.enumerated() {
+                apart[c] = centre.chord(to: run.centre)
+                reaches = reaches || apart[c] - run.chord <= reach + margin
+                inside = inside || apart[c] + run.chord < reach - margin
+                nearestFarthest = min(nearestFarthest, apart[c] + run.chord)
+                closest = min(closest, max(0, apart[c] - run.chord))
             }
+            guard reaches else { continue }
+            let first = candidates.centres.count
+            for c in centres.indices
+            where apart[c] - run.chord <= reach + margin && apart[c] - run.chord <= nearestFarthest + margin {
+                candidates.centres.append(c)
+            }
+            candidates.runs.append(.init(places: run.places, inside: inside, centres: first..<candidates.centres.count, closest: closest))
         }
-        return runs
+        return candidates
+    }
+
+    /// The positions in `cells` of the cells in the box, rows `south` to `north`, columns
+    /// `west` to `east` (beyond ±180° when the box crosses it).
+    func cells(south: Int, north: Int, west: Int, east: Int) -> [Int] {
+        var found: [Int] = []
+        for row in south...north {
+            for columns in Self.columns(west: west, east: east) { found += cells(row: row, columns: columns) }
+        }
+        return found
+    }
+
+    /// The columns from `west` to `east` as the cells number them: one range, or two where
+    /// they cross ±180° and come round again; a whole turn at most.
+    static func columns(west: Int, east: Int) -> [ClosedRange<Int>] {
+        let half = Cell.turn / 2
+        guard east - west + 1 < Cell.turn else { return [-half...(half - 1)] }
+        let start = Cell(row: 0, column: west).column, end = start + (east - west)
+        return end < half ? [start...end] : [start...(half - 1), -half...(end - Cell.turn)]
+    }
+
+    /// The positions in `cells` of the row's cells within the columns (a binary search: cells
+    /// are in order).
+    func cells(row: Int, columns: ClosedRange<Int>) -> Range<Int> {
+        let from = Cell(row: row, column: columns.lowerBound)
+        var low = 0, high = cells.count
+        while low < high {
+            let mid = (low + high) / 2
+            if cells[mid] < from { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < cells.count, cells[end].row == row, cells[end].column <= columns.upperBound { end += 1 }
+        return low..<end
+    }
+
+    /// The place's JSON members, as the export writes them.
+    func jsonMembers(_ place: Int) -> ArraySlice<UInt8> {
+        json[(place == 0 ? 0 : jsonEnds[place - 1])..<jsonEnds[place]]
     }
 
     func coordinates(_ place: Int) -> Coordinates? {

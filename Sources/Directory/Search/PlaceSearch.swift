@@ -12,6 +12,8 @@ public struct PlaceSearch: Sendable {
         public let centre: Int?
         public let status: OpeningHours.Status?
         public let localNow: LocalDateTime?
+        /// The place's JSON members as the export writes them, written when the index was made.
+        public let jsonMembers: ArraySlice<UInt8>
     }
 
     public struct Results: Sendable {
@@ -49,15 +51,24 @@ public struct PlaceSearch: Sendable {
         let place: Int32
     }
 
-    /// The places that pass every filter, the opening one last (it costs the most).
+    /// The places that pass every filter, the opening one last (it costs the most): kept with
+    /// their order when they may be on the page, only counted when they are too far to be.
     struct Collector {
         var opening: OpeningFilter
         var places: [Found] = []
+        var counted = 0
+
+        var total: Int { places.count + counted }
 
         @inline(__always)
         mutating func keep(_ p: Int, order: Double) {
             guard opening.accepts(p) else { return }
             places.append(Found(order: order, place: Int32(p)))
+        }
+
+        @inline(__always)
+        mutating func count(_ p: Int) {
+            if opening.accepts(p) { counted += 1 }
         }
     }
 
@@ -91,41 +102,44 @@ public struct PlaceSearch: Sendable {
             for p in index.places.indices where index.departements[p] == departement && filter.passes(p) {
                 found.keep(p, order: Double(index.nameRanks[p]))
             }
-        case (.circles(let centres, let radius), .indexed) where centres.count == 1:
-            // The cells that reach the circle, the cosine to the centre (three products) where a
-            // cell crosses its edge, the filters; the exact distance only for the few places
-            // on the edge, where rounding could decide.
-            let centre = centres[0]
-            let point = GeoDistance.SpherePoint(centre)
-            let edge = GeoDistance.cosine(ofDistance: radius)
-            tolerance = GeoDistance.cosineTolerance
-            for run in index.candidateRuns(near: centre, radius: radius) {
-                if run.overlap == .inside {
-                    for p in run.places where filter.passes(p) { found.keep(p, order: -index.points[p].cosine(to: point)) }
-                    continue
-                }
-                for p in run.places {
-                    let cosine = index.points[p].cosine(to: point)
-                    guard cosine >= edge - tolerance, filter.passes(p) else { continue }
-                    if cosine <= edge + tolerance, GeoDistance.metres(centre, index.coordinates(p)!) > radius { continue }
-                    found.keep(p, order: -cosine)
-                }
-            }
         case (.circles(let centres, let radius), .indexed):
-            // Each cell that reaches any circle once, each place at its nearest centre (the
-            // largest cosine); the exact distance only where rounding could decide.
+            // The cells that reach a circle, each once, nearest first; for each place that
+            // passes the filters, the cosine (three products) to each centre that matters to
+            // its cell, the largest giving its nearest centre; the exact distance only for the
+            // few places on the edge, where rounding could decide. Once the page is full, cells
+            // too far to hold one of its places are only counted.
             let points = centres.map(GeoDistance.SpherePoint.init)
             let edge = GeoDistance.cosine(ofDistance: radius)
             tolerance = GeoDistance.cosineTolerance
-            var seen = Set<Int>()
-            for centre in centres {
-                for run in index.candidateRuns(near: centre, radius: radius) where seen.insert(run.places.lowerBound).inserted {
-                    for p in run.places {
-                        let cosine = points.reduce(-2) { max($0, index.points[p].cosine(to: $1)) }
-                        guard cosine >= edge - tolerance, filter.passes(p) else { continue }
-                        if cosine <= edge + tolerance, Self.metres(from: centres, to: index.coordinates(p)!) > radius { continue }
-                        found.keep(p, order: -cosine)
+            var candidates = index.candidates(near: points, at: centres, radius: radius)
+            candidates.runs.sort { $0.closest < $1.closest }
+            let end = criteria.page * criteria.perPage
+            // Once `end` places are kept: the order of the last of the first `end`, which the
+            // page's last place can only improve on.
+            var pageLimit: Double?
+            for run in candidates.runs {
+                let onPage = pageLimit.map { run.leastOrder <= $0 + tolerance } ?? true
+                if !onPage, run.inside, filter.isEmpty, found.opening.acceptsAll {
+                    found.counted += run.places.count
+                    continue
+                }
+                let near = candidates.centres[run.centres]
+                filter.forEachPassing(in: run.places) { p in
+                    if run.inside, !onPage {
+                        found.count(p)
+                        return
                     }
+                    let point = index.points[p]
+                    var cosine = -2.0
+                    for c in near { cosine = max(cosine, point.cosine(to: points[c])) }
+                    if !run.inside {
+                        guard cosine >= edge - tolerance else { return }
+                        if cosine <= edge + tolerance, Self.metres(from: centres, to: index.coordinates(p)!) > radius { return }
+                    }
+                    if onPage { found.keep(p, order: -cosine) } else { found.count(p) }
+                }
+                if pageLimit == nil, found.places.count >= end {
+                    pageLimit = Self.smallest(end, of: found.places) { $0.order < $1.order }.last!.order
                 }
             }
         case (.circles(let centres, let radius), .scan):
@@ -140,13 +154,15 @@ public struct PlaceSearch: Sendable {
         let page = Self.page(of: found.places, criteria: criteria, tolerance: tolerance) { p in
             centres.isEmpty ? 0 : Self.metres(from: centres, to: index.coordinates(p)!)
         } rank: { index.nameRanks[$0] }
+        // The hits' status now, with each département's holidays worked out once.
+        var present = found.opening.isAtPresent ? found.opening : OpeningFilter(.now, now: now, index: index)
         let hits = page.map { hit -> Hit in
-            let status = index.hours(hit.place)?.status(atUTC: now, in: index.departements[hit.place])
+            let status = present.status(of: hit.place)
             return Hit(place: index.places[hit.place], distance: centres.isEmpty ? nil : hit.distance,
                        centre: index.coordinates(hit.place).flatMap { Self.nearest(of: centres, to: $0) },
-                       status: status?.status, localNow: status?.localNow)
+                       status: status?.status, localNow: status?.localNow, jsonMembers: index.jsonMembers(hit.place))
         }
-        return Results(total: found.places.count, hits: hits)
+        return Results(total: found.total, hits: hits)
     }
 
     /// The places of the page asked for, in their exact order: distance, then name.
@@ -215,6 +231,9 @@ public struct PlaceSearch: Sendable {
         let typologies: TypologyBits
         /// The places the words matched, one bit each; nil when no words were given.
         let words: [UInt64]?
+        /// For each list asked for, where its values' places start in `index.placesByValue`:
+        /// a place passes a list when it has any of them.
+        let lists: [[Int]]
 
         init(_ criteria: SearchCriteria, textMatches: Set<String>?, index: PlaceIndex) {
             self.index = index
@@ -222,6 +241,7 @@ public struct PlaceSearch: Sendable {
                                     accessModes: criteria.accessModes, accompanimentModes: criteria.accompanimentModes,
                                     specificSupport: criteria.specificSupport, nationalProgrammes: criteria.nationalProgrammes)
             typologies = TypologyBits(criteria.typologies)
+            lists = masks.words.map { word in (0..<64).filter { word >> UInt64($0) & 1 == 1 }.map { $0 * index.wordsPerValue } }
             words = textMatches.map { ids in
                 var bits = [UInt64](repeating: 0, count: index.places.count / 64 + 1)
                 for id in ids {
@@ -230,6 +250,35 @@ public struct PlaceSearch: Sendable {
                 return bits
             }
         }
+
+        /// `body` for each place of `range` that passes, 64 places at a time for the closed
+        /// lists and the words: as fast as the filters are narrow.
+        @inline(__always)
+        func forEachPassing(in range: Range<Int>, _ body: (Int) -> Void) {
+            guard !range.isEmpty else { return }
+            let (first, last) = (range.lowerBound / 64, (range.upperBound - 1) / 64)
+            index.placesByValue.withUnsafeBufferPointer { byValue in
+                for w in first...last {
+                    var bits = UInt64.max
+                    for list in lists {
+                        var any: UInt64 = 0
+                        for start in list { any |= byValue[start + w] }
+                        bits &= any
+                    }
+                    if let words { bits &= words[w] }
+                    if w == first { bits &= UInt64.max << UInt64(range.lowerBound % 64) }
+                    if w == last, range.upperBound % 64 != 0 { bits &= UInt64.max >> UInt64(64 - range.upperBound % 64) }
+                    while bits != 0 {
+                        let p = w * 64 + bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        if typologies.isEmpty || typologies.intersects(index.typologies[p]) { body(p) }
+                    }
+                }
+            }
+        }
+
+        /// Every place passes.
+        var isEmpty: Bool { masks.words.isEmpty && typologies.isEmpty && words == nil }
 
         @inline(__always)
         func passes(_ p: Int) -> Bool {

@@ -49,32 +49,44 @@ struct DirectoryAPI: RouteCollection {
         }
     }
 
-    func list(request: Request) async throws -> Response {
+    /// A synchronous handler: a search that memory answers is answered on the event loop,
+    /// without the task an async handler starts; the others (words, a snapshot to check) go on
+    /// in a task.
+    func list(request: Request) -> EventLoopFuture<Response> {
         let parameters: [String: String]
         switch QueryParameters.parse(request.url.query, allowed: SearchCriteria.parameterNames, mayBeEmpty: OpenAPIDocument.freeText) {
         case .success(let read): parameters = read
-        case .failure(let problem): return try Self.badRequest(problem)
+        case .failure(let problem): return request.eventLoop.makeCompletedFuture { try Self.badRequest(problem) }
         }
-        switch try await request.runSearch(parameters) {
+        if let answered = request.runSearchInMemory(parameters) {
+            return request.eventLoop.makeCompletedFuture { try Self.response(to: answered) }
+        }
+        return request.eventLoop.makeFutureWithTask { try Self.response(to: try await request.runSearch(parameters)) }
+    }
+
+    static func response(to answered: Result<SearchAnswer, SearchCriteria.Problems>) throws -> Response {
+        switch answered {
         case .failure(let problems):
-            return try Self.badRequest(problems.list[0])
+            return try badRequest(problems.list[0])
         case .success(let answer):
             let meta = Meta(total: answer.results.total, page: answer.criteria.page, par_page: answer.criteria.perPage,
                             pages: answer.pages, commune: answer.located.commune.map(CommuneDTO.init),
                             communes: answer.located.communes.map(CommuneDTO.init), code_postal: answer.located.postcode,
                             autres_communes: answer.located.alternatives.map(CommuneDTO.init),
                             rayon_km: answer.located.area.hasCentre ? answer.criteria.radiusKm : nil)
-            // Places are written as the JSON export writes them, not through JSONEncoder.
-            var body = "{\"data\":["
-            body.reserveCapacity(4096 * answer.results.hits.count)
+            // Places are written as the JSON export writes them (the index holds them so
+            // written), not through JSONEncoder.
+            var body = ByteBufferAllocator().buffer(capacity: 1024 * (answer.results.hits.count + 1))
+            body.writeStaticString("{\"data\":[")
             for (n, hit) in answer.results.hits.enumerated() {
-                if n > 0 { body += "," }
-                PlaceDTO(hit).appendJSON(to: &body)
+                if n > 0 { body.writeStaticString(",") }
+                PlaceDTO(hit).write(to: &body)
             }
-            body += "],\"meta\":"
-            meta.appendJSON(to: &body)
-            body += "}"
-            return Self.json(body: .init(string: body))
+            var end = "],\"meta\":"
+            meta.appendJSON(to: &end)
+            end += "}"
+            body.writeString(end)
+            return json(body: .init(buffer: body))
         }
     }
 

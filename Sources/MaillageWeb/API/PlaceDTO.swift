@@ -5,45 +5,49 @@ import Vapor
 /// A place as the API gives it: the standard's fields under the standard's names (absent when
 /// empty, as in the JSON export), plus `distance_m` from the search's centre and `ouvert`.
 struct PlaceDTO {
-    let place: Place
+    /// The export's members of the place, already written.
+    let members: ArraySlice<UInt8>
     let distance: Double?
     /// Nil when the hours are missing or do not parse.
     let status: OpeningHours.Status?
     let localNow: LocalDateTime?
 
     init(_ hit: PlaceSearch.Hit) {
-        place = hit.place
+        members = hit.jsonMembers
         distance = hit.distance
         status = hit.status
         localNow = hit.localNow
     }
 
     init(place: Place, now: Int) {
-        self.place = place
+        var text = ""
+        ExportFormat.appendJSONMembers(of: place, to: &text)
+        members = ArraySlice(text.utf8)
         distance = nil
         let found = place.openingStatus(atUTC: now)
         status = found?.status
         localNow = found?.localNow
     }
 
-    /// The JSON object, written directly: the export's members, then the search's.
-    func appendJSON(to out: inout String) {
-        out += "{"
-        ExportFormat.appendJSONMembers(of: place, to: &out)
-        out += ", \"distance_m\": "
-        out += distance.map { String(Int($0.rounded())) } ?? "null"
-        out += ", \"ouvert\": "
-        out += status.map { $0.isOpen ? "true" : "false" } ?? "null"
-        out += ", \"ouvert_libelle\": "
+    /// The JSON object: the export's members, then the search's.
+    func write(to out: inout ByteBuffer) {
+        out.writeStaticString("{")
+        out.writeBytes(members)
+        var tail = ", \"distance_m\": "
+        tail += distance.map { String(Int($0.rounded())) } ?? "null"
+        tail += ", \"ouvert\": "
+        tail += status.map { $0.isOpen ? "true" : "false" } ?? "null"
+        tail += ", \"ouvert_libelle\": "
         let label = status.flatMap { status in localNow.map { status.french(now: $0) } } ?? "horaires non renseignés"
-        ExportFormat.appendJSONString(label, to: &out)
-        out += "}"
+        ExportFormat.appendJSONString(label, to: &tail)
+        tail += "}"
+        out.writeString(tail)
     }
 
     var json: String {
-        var out = ""
-        appendJSON(to: &out)
-        return out
+        var out = ByteBufferAllocator().buffer(capacity: members.count + 200)
+        write(to: &out)
+        return String(buffer: out)
     }
 }
 

@@ -18,9 +18,11 @@ enum QueryParameters {
                                   code: "query_too_long"))
         }
         var values: [String: String] = [:]
-        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else {
+        // Split on the bytes: a query is ASCII, and splitting on characters would read graphemes.
+        for pair in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let equals = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
+            let rest = equals == pair.endIndex ? equals : pair.index(after: equals)
+            guard let name = decode(Substring(pair[..<equals])), let value = decode(Substring(pair[rest...])) else {
                 return .failure(.init(parameter: "", message: "L'adresse de la recherche est mal encodée.", code: "bad_encoding"))
             }
             guard allowed.contains(name) else {

@@ -20,14 +20,31 @@ extension Request {
         case .failure(let problems): return .failure(problems)
         }
         let snapshot = try await searchSnapshot()
+        var textMatches: Set<String>?
+        if let text = criteria.text {
+            textMatches = try await PlaceWords(db).ids(matching: text)
+        }
+        return search(criteria, on: snapshot, textMatches: textMatches)
+    }
+
+    /// The search answered from memory alone, or nil when it needs the database (words to look
+    /// up, a snapshot to check): most searches, answered without leaving the event loop.
+    func runSearchInMemory(_ parameters: [String: String]) -> Result<SearchAnswer, SearchCriteria.Problems>? {
+        let criteria: SearchCriteria
+        switch SearchCriteria.parse(parameters) {
+        case .success(let parsed): criteria = parsed
+        case .failure(let problems): return .failure(problems)
+        }
+        guard criteria.text == nil, let snapshot = application.search.fresh else { return nil }
+        return search(criteria, on: snapshot, textMatches: nil)
+    }
+
+    private func search(_ criteria: SearchCriteria, on snapshot: SearchService.Snapshot,
+                        textMatches: Set<String>?) -> Result<SearchAnswer, SearchCriteria.Problems> {
         let located: SearchCriteria.Located
         switch criteria.locate(with: snapshot.communes) {
         case .success(let found): located = found
         case .failure(let problems): return .failure(problems)
-        }
-        var textMatches: Set<String>?
-        if let text = criteria.text {
-            textMatches = try await PlaceWords(db).ids(matching: text)
         }
         let results = snapshot.search.run(criteria, area: located.area, now: application.clock.now, textMatches: textMatches)
         return .success(SearchAnswer(criteria: criteria, located: located, results: results))

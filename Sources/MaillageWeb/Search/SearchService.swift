@@ -38,6 +38,16 @@ final class SearchService: Sendable {
     /// The snapshot held now, however old, without asking the database or waiting for a reload.
     var latest: Snapshot? { state.withLockedValue { $0.current } }
 
+    /// The snapshot held now if it was checked against the database within `freshness`: what
+    /// a search may use without asking the database anything.
+    var fresh: Snapshot? {
+        let freshness = self.freshness
+        return state.withLockedValue { state in
+            guard let current = state.current, let checkedAt = state.checkedAt, ContinuousClock.now - checkedAt < freshness else { return nil }
+            return current
+        }
+    }
+
     /// The snapshot to search, reloaded first if the database has moved on.
     func snapshot(on database: any Database) async throws -> Snapshot {
         let freshness = self.freshness

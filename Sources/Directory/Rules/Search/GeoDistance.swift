@@ -54,17 +54,17 @@ public enum GeoDistance {
         @inline(__always)
         func cosine(to other: SpherePoint) -> Double { x * other.x + y * other.y + z * other.z }
 
-        /// The angle to `other`, in radians.
-        /// NB: from the sine (the cross product) and the cosine together, accurate at every angle,
-        /// where acos of the cosine alone loses half its digits near 0.
-        func angle(to other: SpherePoint) -> Double {
-            let cx = y * other.z - z * other.y, cy = z * other.x - x * other.z, cz = x * other.y - y * other.x
-            return atan2((cx * cx + cy * cy + cz * cz).squareRoot(), cosine(to: other))
+        /// The straight line to `other` through the sphere: it grows with the distance on the
+        /// ground, and, from the differences, keeps its digits at short range.
+        @inline(__always)
+        func chord(to other: SpherePoint) -> Double {
+            let dx = x - other.x, dy = y - other.y, dz = z - other.z
+            return (dx * dx + dy * dy + dz * dz).squareRoot()
         }
     }
 
-    /// The angle, in radians, a distance on the ground spans.
-    static func angle(ofDistance metres: Double) -> Double { metres / earthRadius }
+    /// The chord of the unit sphere a distance on the ground spans.
+    static func chord(ofDistance metres: Double) -> Double { 2 * sin(min(metres / earthRadius, .pi) / 2) }
 
     /// The cosine of the angle a distance spans: points within `metres` of a centre have at
     /// least this cosine to it.
