@@ -269,8 +269,9 @@ struct SearchMetaJSONTests {
         ]
         #expect(ruffec.count > 10)
         for meta in metas {
-            var written = ""
-            meta.appendJSON(to: &written)
+            var buffer = ByteBuffer()
+            meta.write(to: &buffer)
+            let written = String(buffer: buffer)
             let encoded = String(decoding: try JSONEncoder().encode(meta), as: UTF8.self)
             #expect(try Self.object(written) == Self.object(encoded), "\(written)")
         }

@@ -15,6 +15,11 @@ enum CommuneQuery: Equatable {
 
     init?(_ text: String) {
         let trimmed = text.trimmingWhitespace
+        // Five digits, as most type: a postcode, with nothing to fold.
+        if trimmed.utf8.count == 5, trimmed.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            self = .postcode(trimmed)
+            return
+        }
         if trimmed.count == 5, trimmed.first?.isASCIIDigit == true, trimmed.contains(where: \.isLetter),
            trimmed.allSatisfy({ $0.isASCIIDigit || $0.isLetter }) {
             self = .inseeCode(trimmed.uppercased())

@@ -30,22 +30,32 @@ struct DirectoryAPI: RouteCollection {
         let rayon_km: Int?
 
         /// Absent values are left out, as JSONEncoder leaves them.
-        func appendJSON(to out: inout String) {
-            out += "{\"total\":\(total),\"page\":\(page),\"par_page\":\(par_page),\"pages\":\(pages)"
+        func write(to out: inout ByteBuffer) {
+            out.writeStaticString("{\"total\":")
+            out.writeString(String(total))
+            out.writeStaticString(",\"page\":")
+            out.writeString(String(page))
+            out.writeStaticString(",\"par_page\":")
+            out.writeString(String(par_page))
+            out.writeStaticString(",\"pages\":")
+            out.writeString(String(pages))
             if let commune {
-                out += ",\"commune\":"
-                commune.appendJSON(to: &out)
+                out.writeStaticString(",\"commune\":")
+                commune.write(to: &out)
             }
-            out += ",\"communes\":"
-            CommuneDTO.appendJSON(communes, to: &out)
+            out.writeStaticString(",\"communes\":")
+            CommuneDTO.write(communes, to: &out)
             if let code_postal {
-                out += ",\"code_postal\":"
-                ExportFormat.appendJSONString(code_postal, to: &out)
+                out.writeStaticString(",\"code_postal\":")
+                out.writeJSONString(code_postal)
             }
-            out += ",\"autres_communes\":"
-            CommuneDTO.appendJSON(autres_communes, to: &out)
-            if let rayon_km { out += ",\"rayon_km\":\(rayon_km)" }
-            out += "}"
+            out.writeStaticString(",\"autres_communes\":")
+            CommuneDTO.write(autres_communes, to: &out)
+            if let rayon_km {
+                out.writeStaticString(",\"rayon_km\":")
+                out.writeString(String(rayon_km))
+            }
+            out.writeStaticString("}")
         }
     }
 
@@ -82,10 +92,9 @@ struct DirectoryAPI: RouteCollection {
                 if n > 0 { body.writeStaticString(",") }
                 PlaceDTO(hit).write(to: &body)
             }
-            var end = "],\"meta\":"
-            meta.appendJSON(to: &end)
-            end += "}"
-            body.writeString(end)
+            body.writeStaticString("],\"meta\":")
+            meta.write(to: &body)
+            body.writeStaticString("}")
             return json(body: .init(buffer: body))
         }
     }

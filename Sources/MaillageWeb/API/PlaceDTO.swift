@@ -70,27 +70,47 @@ struct CommuneDTO: Content {
     }
 
     /// The object as JSONEncoder writes it, written directly for the search's metadata.
-    func appendJSON(to out: inout String) {
-        out += "{\"code_insee\":"
-        ExportFormat.appendJSONString(code_insee, to: &out)
-        out += ",\"nom\":"
-        ExportFormat.appendJSONString(nom, to: &out)
-        out += ",\"codes_postaux\":["
+    func write(to out: inout ByteBuffer) {
+        out.writeStaticString("{\"code_insee\":")
+        out.writeJSONString(code_insee)
+        out.writeStaticString(",\"nom\":")
+        out.writeJSONString(nom)
+        out.writeStaticString(",\"codes_postaux\":[")
         for (n, postcode) in codes_postaux.enumerated() {
-            if n > 0 { out += "," }
-            ExportFormat.appendJSONString(postcode, to: &out)
+            if n > 0 { out.writeStaticString(",") }
+            out.writeJSONString(postcode)
         }
-        out += "],\"departement\":"
-        ExportFormat.appendJSONString(departement, to: &out)
-        out += ",\"latitude\":\(latitude),\"longitude\":\(longitude)}"
+        out.writeStaticString("],\"departement\":")
+        out.writeJSONString(departement)
+        out.writeStaticString(",\"latitude\":")
+        out.writeString(latitude.description)
+        out.writeStaticString(",\"longitude\":")
+        out.writeString(longitude.description)
+        out.writeStaticString("}")
     }
 
-    static func appendJSON(_ communes: [CommuneDTO], to out: inout String) {
-        out += "["
+    static func write(_ communes: [CommuneDTO], to out: inout ByteBuffer) {
+        out.writeStaticString("[")
         for (n, commune) in communes.enumerated() {
-            if n > 0 { out += "," }
-            commune.appendJSON(to: &out)
+            if n > 0 { out.writeStaticString(",") }
+            commune.write(to: &out)
         }
-        out += "]"
+        out.writeStaticString("]")
+    }
+}
+
+extension ByteBuffer {
+    /// A JSON string literal, as `ExportFormat.appendJSONString` writes it.
+    mutating func writeJSONString(_ value: String) {
+        // Most values need no escape: one pass over the bytes says so, and they are copied.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            writeStaticString("\"")
+            writeString(value)
+            writeStaticString("\"")
+            return
+        }
+        var literal = ""
+        ExportFormat.appendJSONString(value, to: &literal)
+        writeString(literal)
     }
 }

@@ -18,6 +18,7 @@ enum QueryParameters {
                                   code: "query_too_long"))
         }
         var values: [String: String] = [:]
+        values.reserveCapacity(8)
         // Split on the bytes: a query is ASCII, and splitting on characters would read graphemes.
         for pair in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let equals = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex

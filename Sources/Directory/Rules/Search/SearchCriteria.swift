@@ -170,8 +170,9 @@ public struct SearchCriteria: Equatable, Sendable {
                                                 _ problems: inout [Problem]) -> Set<Value> {
         guard let raw = parameters[name], !raw.isEmpty else { return [] }
         var values: Set<Value> = []
-        for part in raw.split(whereSeparator: { $0 == "," || $0 == "|" }) {
-            let text = part.trimmingWhitespace
+        // Split on the bytes: both separators are ASCII, and characters would be read as graphemes.
+        for part in raw.utf8.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "|") }) {
+            let text = Substring(part).trimmingWhitespace
             guard !text.isEmpty else { continue }
             guard let value = Value.match(text)?.value else {
                 let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
