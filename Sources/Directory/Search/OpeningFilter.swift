@@ -11,11 +11,7 @@ struct OpeningFilter {
 
     private let opening: SearchCriteria.Opening
     private let instant: Int
-    // The index's arrays this reads, not the index: an `OpeningFilter` is copied less dearly.
-    private let hoursIds: [Int32]
-    private let departementIds: [Int32]
-    private let distinctHours: [OpeningHours]
-    private let departements: [Departement?]
+    private let index: PlaceIndex
     /// For each département (by number, shifted by one for "none"), where its answers start in
     /// `answers`, once it is met: −1 before.
     private var slots: [Int32]
@@ -28,10 +24,7 @@ struct OpeningFilter {
     init(_ opening: SearchCriteria.Opening, now: Int, index: PlaceIndex) {
         if case .at(let seconds) = opening { instant = seconds } else { instant = now }
         self.opening = opening
-        hoursIds = index.hoursIds
-        departementIds = index.departementIds
-        distinctHours = index.distinctHours
-        departements = index.departements
+        self.index = index
         slots = [Int32](repeating: -1, count: Departement.all.count + 1)
     }
 
@@ -44,11 +37,11 @@ struct OpeningFilter {
     @inline(__always)
     mutating func accepts(_ place: Int) -> Bool {
         if case .any = opening { return true }
-        let hoursId = Int(hoursIds[place])
+        let hoursId = Int(index.hoursIds[place])
         guard hoursId >= 0 else { return false }
-        let departementId = Int(departementIds[place]) + 1
+        let departementId = Int(index.departementIds[place]) + 1
         if slots[departementId] >= 0 {
-            let known = answers[Int(slots[departementId]) * distinctHours.count + hoursId]
+            let known = answers[Int(slots[departementId]) * index.distinctHours.count + hoursId]
             if known != 0 { return known == 1 }
         }
         return answer(hoursId, departementId, place)
@@ -57,14 +50,14 @@ struct OpeningFilter {
     /// Whether the place is open at the search's instant, and when that changes, with the
     /// département's holidays worked out once for the search; nil without readable hours.
     mutating func status(of place: Int) -> (status: OpeningHours.Status, localNow: LocalDateTime)? {
-        let hoursId = Int(hoursIds[place])
+        let hoursId = Int(index.hoursIds[place])
         guard hoursId >= 0 else { return nil }
         let context = context(of: place)
-        return (distinctHours[hoursId].status(at: context.now) { context.holidays.contains($0) }, context.now)
+        return (index.distinctHours[hoursId].status(at: context.now) { context.holidays.contains($0) }, context.now)
     }
 
     private mutating func context(of place: Int) -> Context {
-        let departementId = Int(departementIds[place]) + 1
+        let departementId = Int(index.departementIds[place]) + 1
         if slots[departementId] < 0 { meet(departementId, of: place) }
         return contexts[Int(slots[departementId])]
     }
@@ -73,19 +66,19 @@ struct OpeningFilter {
     @inline(never)
     private mutating func answer(_ hoursId: Int, _ departementId: Int, _ place: Int) -> Bool {
         let context = context(of: place)
-        let at = Int(slots[departementId]) * distinctHours.count + hoursId
-        let open = Self.evaluate(distinctHours[hoursId], opening, in: context)
+        let at = Int(slots[departementId]) * index.distinctHours.count + hoursId
+        let open = Self.evaluate(index.distinctHours[hoursId], opening, in: context)
         answers[at] = open ? 1 : 2
         return open
     }
 
     /// The département's legal time now and its holidays, and room for its answers.
     private mutating func meet(_ departementId: Int, of place: Int) {
-        let departement = departements[place]
+        let departement = index.departements[place]
         let now = (departement?.timeZone ?? .europeParis).local(utcSeconds: instant)
         contexts.append(Context(now: now, holidays: HolidayCalendar.Days(around: now.date.year, in: departement?.code)))
         slots[departementId] = Int32(contexts.count - 1)
-        answers += repeatElement(0, count: distinctHours.count)
+        answers += repeatElement(0, count: index.distinctHours.count)
     }
 
     private static func evaluate(_ hours: OpeningHours, _ opening: SearchCriteria.Opening, in context: Context) -> Bool {

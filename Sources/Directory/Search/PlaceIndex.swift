@@ -190,9 +190,10 @@ public final class PlaceIndex: Sendable {
 
     /// The runs of places in the cells the circles' bounding boxes touch, each once, but for
     /// those wholly outside every circle: a superset of the places within them.
-    func candidates(near centres: [GeoDistance.SpherePoint], at coordinates: [Coordinates], radius: Double) -> Candidates {
+    func candidates(near coordinates: [Coordinates], radius: Double) -> Candidates {
         var candidates = Candidates()
-        guard !centres.isEmpty else { return candidates }
+        guard !coordinates.isEmpty else { return candidates }
+        let centres = coordinates.map(GeoDistance.SpherePoint.init)
         let boxes = coordinates.map { GeoDistance.boundingBox(around: $0, radius: radius) }
         let step = { (degrees: Double) in Int((degrees / Self.cellDegrees).rounded(.down)) }
         let south = step(boxes.map(\.south).min()!), north = step(boxes.map(\.north).max()!)

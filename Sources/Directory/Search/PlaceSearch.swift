@@ -111,7 +111,7 @@ public struct PlaceSearch: Sendable {
             let points = centres.map(GeoDistance.SpherePoint.init)
             let edge = GeoDistance.cosine(ofDistance: radius)
             tolerance = GeoDistance.cosineTolerance
-            var candidates = index.candidates(near: points, at: centres, radius: radius)
+            var candidates = index.candidates(near: centres, radius: radius)
             candidates.runs.sort { $0.closest < $1.closest }
             let end = criteria.page * criteria.perPage
             // Once `end` places are kept: the order of the last of the first `end`, which the

@@ -68,10 +68,15 @@ struct DirectoryAPI: RouteCollection {
         case .success(let read): parameters = read
         case .failure(let problem): return request.eventLoop.makeCompletedFuture { try Self.badRequest(problem) }
         }
-        if let answered = request.runSearchInMemory(parameters) {
+        let criteria: SearchCriteria
+        switch SearchCriteria.parse(parameters) {
+        case .success(let parsed): criteria = parsed
+        case .failure(let problems): return request.eventLoop.makeCompletedFuture { try Self.response(to: .failure(problems)) }
+        }
+        if let answered = request.runSearchInMemory(criteria) {
             return request.eventLoop.makeCompletedFuture { try Self.response(to: answered) }
         }
-        return request.eventLoop.makeFutureWithTask { try Self.response(to: try await request.runSearch(parameters)) }
+        return request.eventLoop.makeFutureWithTask { try Self.response(to: try await request.runSearch(criteria)) }
     }
 
     static func response(to answered: Result<SearchAnswer, SearchCriteria.Problems>) throws -> Response {

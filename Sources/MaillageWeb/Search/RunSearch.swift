@@ -14,11 +14,13 @@ struct SearchAnswer {
 
 extension Request {
     func runSearch(_ parameters: [String: String]) async throws -> Result<SearchAnswer, SearchCriteria.Problems> {
-        let criteria: SearchCriteria
         switch SearchCriteria.parse(parameters) {
-        case .success(let parsed): criteria = parsed
-        case .failure(let problems): return .failure(problems)
+        case .success(let criteria): try await runSearch(criteria)
+        case .failure(let problems): .failure(problems)
         }
+    }
+
+    func runSearch(_ criteria: SearchCriteria) async throws -> Result<SearchAnswer, SearchCriteria.Problems> {
         let snapshot = try await searchSnapshot()
         var textMatches: Set<String>?
         if let text = criteria.text {
@@ -29,12 +31,7 @@ extension Request {
 
     /// The search answered from memory alone, or nil when it needs the database (words to look
     /// up, a snapshot to check): most searches, answered without leaving the event loop.
-    func runSearchInMemory(_ parameters: [String: String]) -> Result<SearchAnswer, SearchCriteria.Problems>? {
-        let criteria: SearchCriteria
-        switch SearchCriteria.parse(parameters) {
-        case .success(let parsed): criteria = parsed
-        case .failure(let problems): return .failure(problems)
-        }
+    func runSearchInMemory(_ criteria: SearchCriteria) -> Result<SearchAnswer, SearchCriteria.Problems>? {
         guard criteria.text == nil, let snapshot = application.search.fresh else { return nil }
         return search(criteria, on: snapshot, textMatches: nil)
     }
