@@ -23,7 +23,12 @@ struct RepeatingJob: LifecycleHandler {
         } }
     }
 
+    /// Stops the job and waits for the round under way: the databases close after the
+    /// lifecycle handlers, and a round still running would reach for one already gone (a
+    /// server that cannot bind its port shuts down right after booting).
     func shutdownAsync(_ application: Application) async {
-        task.withLockedValue { $0?.cancel() }
+        let running = task.withLockedValue { $0 }
+        running?.cancel()
+        await running?.value
     }
 }
