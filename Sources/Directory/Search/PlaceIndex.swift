@@ -267,10 +267,6 @@ public final class PlaceIndex: Sendable {
     }
 
     func places(in departement: Departement) -> [Int32] { byDepartement[departement.code] ?? [] }
-
-    func hours(_ place: Int) -> OpeningHours? {
-        hoursIds[place] < 0 ? nil : distinctHours[Int(hoursIds[place])]
-    }
 }
 
 /// A set of typologies as bits: there are more than 64, so two words.
