@@ -26,12 +26,12 @@ public final class DatabaseSession: @unchecked Sendable {
 
     /// Runs every migration not yet run.
     public func migrate() async throws {
-        let migrations = Migrations()
-        AllMigrations.register(on: migrations)
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+        try await migrator.migrate()
         try await location.tune(connections: eventLoopGroup.makeIterator().compactMap { databases.database(logger: logger, on: $0) })
+    }
+
+    public var migrator: SchemaMigrator {
+        SchemaMigrator(databases: databases, location: location, logger: logger, on: eventLoopGroup.any())
     }
 
     public func shutdown() async {

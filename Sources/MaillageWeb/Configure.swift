@@ -34,8 +34,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.search = try SearchService(freshness: indexFreshness)
     app.leaflet = leaflet
     app.databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
-    AllMigrations.register(on: app.migrations)
-    try await app.autoMigrate()
+    try await SchemaMigrator(databases: app.databases, location: location, logger: app.logger, on: app.eventLoopGroup.any()).migrate()
     try await location.tune(connections: app.eventLoopGroup.makeIterator().compactMap { app.databases.database(location.databaseID, logger: app.logger, on: $0) })
     app.formTokens = SignedFormToken(secret: try await InstanceSecrets(database: app.db).secret("csrf", given: secret))
     if seed, let report = try await LoadRealDataIfEmpty(database: app.db).run() {

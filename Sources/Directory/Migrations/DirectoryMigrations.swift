@@ -1,6 +1,12 @@
 import FluentKit
+import MaillageCore
 
-/// The directory's migrations, in the order they run.
+/// The directory's migrations, in the order they run, each under its pinned name.
 public enum DirectoryMigrations {
-    public static let all: [any Migration] = [CreatePlaces(), CreateDirectoryRevision(), CreatePlaceWords(), VersionPlaces()]
+    public static let all = [
+        PinnedMigration("Directory.CreatePlaces", CreatePlaces()),
+        PinnedMigration("Directory.CreateDirectoryRevision", CreateDirectoryRevision()),
+        PinnedMigration("Directory.CreatePlaceWords", CreatePlaceWords()),
+        PinnedMigration("Directory.VersionPlaces", VersionPlaces()),
+    ]
 }
