@@ -17,8 +17,8 @@ struct Audit: AsyncParsableCommand {
             switch verdict {
             case .intact(let lines):
                 print("Journal d'audit intact : \(lines) ligne(s).")
-            case .broken(let seq, let reason):
-                printError("Journal d'audit rompu à la ligne \(seq) : \(reason)")
+            case .broken(let stream, let line, let reason):
+                printError("Journal d'audit rompu (chaîne \(stream), ligne \(line)) : \(reason)")
                 throw ExitCode.failure
             }
         }

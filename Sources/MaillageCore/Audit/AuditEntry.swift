@@ -1,15 +1,21 @@
 import FluentKit
 
-/// One line of the audit log: who did what to what, when, chained to the line before by hash.
-/// Rows are only ever inserted; `maillage audit verify` finds any that was changed or removed.
+/// One line of the audit log: who did what to what, when, chained by hash to the line before it
+/// in its stream. Rows are only ever inserted; `maillage audit verify` finds any that was
+/// changed, removed or inserted.
 public final class AuditEntry: Model, @unchecked Sendable {
     public static let schema = "audit_entries"
 
     // identity
-    /// 1, 2, 3… with no gap: a missing number is a removed line.
-    @ID(custom: "seq", generatedBy: .user) public var id: Int?
+    /// Given by the database, unique, in roughly the order lines were written: it orders lines
+    /// for people, never for the chain (PostgreSQL hands out numbers that commit out of order).
+    @ID(custom: "seq", generatedBy: .database) public var id: Int?
 
     // data
+    /// The chain the line belongs to (see `AuditHead`).
+    @Field(key: "stream") public var stream: Int
+    /// 1, 2, 3… in its stream, with no gap: a missing number is a removed line.
+    @Field(key: "position") public var position: Int
     /// Seconds since 1970-01-01 UTC.
     @Field(key: "at") public var at: Int
     /// The acting account's id, or « système » for the command line and automatic jobs.
@@ -25,15 +31,16 @@ public final class AuditEntry: Model, @unchecked Sendable {
 
     public init() {}
 
-    init(seq: Int, at: Int, event: AuditEvent, previousHash: String) {
-        id = seq
+    init(stream: Int, position: Int, at: Int, event: AuditEvent, previousHash: String) {
+        self.stream = stream
+        self.position = position
         self.at = at
         actor = event.actor
         action = event.action
         subject = event.subject
         detail = event.detail
         self.previousHash = previousHash
-        hash = AuditChain.hash(seq: seq, at: at, event: event, previousHash: previousHash)
+        hash = AuditChain.hash(position: position, at: at, event: event, previousHash: previousHash)
     }
 
     var event: AuditEvent { AuditEvent(actor: actor, action: action, subject: subject, detail: detail) }

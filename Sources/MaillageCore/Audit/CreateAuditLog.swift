@@ -1,6 +1,6 @@
 import FluentKit
 
-/// `audit_entries` and its head row.
+/// `audit_entries` and its head row (one chain; `ChainAuditLogInStreams` makes it several).
 public struct CreateAuditLog: AsyncMigration {
     public init() {}
 
@@ -20,11 +20,7 @@ public struct CreateAuditLog: AsyncMigration {
             .field("seq", .int64, .required)
             .field("hash", .string, .required)
             .create()
-        let head = AuditHead()
-        head.id = 1
-        head.seq = 0
-        head.hash = AuditChain.origin
-        try await head.create(on: database)
+        try await AuditHead(stream: 1).create(on: database)
     }
 
     public func revert(on database: any Database) async throws {
