@@ -29,7 +29,7 @@ struct Roles: AsyncParsableCommand {
         func run() async throws {
             let organisationID = try organisation.map { text in
                 guard let id = UUID(uuidString: text) else {
-                    printError(RolesMessages.unknownOrganisation)
+                    printError(RolesMessages.unknownOrganisation.message)
                     throw ExitCode.failure
                 }
                 return id
@@ -45,7 +45,7 @@ struct Roles: AsyncParsableCommand {
                 printError(problem.message)
                 throw ExitCode.failure
             case .notAllowed:
-                printError(RolesMessages.notAllowed)
+                printError(RolesMessages.notAllowed.message)
                 throw ExitCode.failure
             }
         }

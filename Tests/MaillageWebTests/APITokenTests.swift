@@ -2,6 +2,7 @@ import Accounts
 import FluentKit
 import Foundation
 import MaillageCore
+@testable import MaillageWeb
 import Testing
 import Vapor
 import VaporTesting
@@ -58,7 +59,7 @@ struct APITokenTests {
             let (after, headers, error) = try await Self.call(app, token: token)
             #expect(after == .unauthorized)
             #expect(headers.first(name: .wwwAuthenticate) == "Bearer")
-            #expect((error["error"] as? [String: Any])?["code"] as? String == "unauthorized")
+            #expect((error["error"] as? [String: Any])?["code"] as? String == "token.invalid")
             let organisation = try #require(try await Organisation.query(on: app.db).first())
             let lines = try await AuditLog(app.db).entries(about: "organisation:\(organisation.id!.uuidString.lowercased())")
             #expect(lines.map(\.action) == ["token.revoked", "token.created"])
@@ -66,15 +67,16 @@ struct APITokenTests {
         }
     }
 
-    @Test("no token, another scheme, or a made-up token: a 401 in the API's error shape, in French", arguments: [
-        nil, "mlg_inventé", "pas-un-jeton",
-    ] as [String?])
-    func refused(token: String?) async throws {
+    @Test("no token or a made-up one: a 401 in the API's error shape, its code saying which, in French", arguments: [
+        (nil, "token.missing"), ("mlg_inventé", "token.invalid"), ("pas-un-jeton", "token.invalid"),
+    ] as [(String?, String)])
+    func refused(token: String?, code: String) async throws {
         try await withApp { app in
             let (status, _, body) = try await Self.call(app, token: token)
             #expect(status == .unauthorized)
             let error = try #require(body["error"] as? [String: Any])
-            #expect(error["code"] as? String == "unauthorized")
+            #expect(error["code"] as? String == code)
+            #expect(APIErrorCodes.all.contains { $0.code == code })
             #expect((error["message"] as? String)?.contains("jeton") == true)
         }
     }

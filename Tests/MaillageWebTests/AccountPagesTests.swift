@@ -119,7 +119,7 @@ struct AccountPagesTests {
             let unknown = try await browser.post("/connexion", ["email": "personne@exemple.fr", "password": "pas le bon mot de passe"])
             #expect(wrong.status == .badRequest)
             #expect(unknown.status == .badRequest)
-            #expect(wrong.html.contains(AccountsMessages.badCredentials))
+            #expect(wrong.html.contains(AccountsMessages.badCredentials.message))
             #expect(wrong.html.replacingOccurrences(of: "marie@", with: "personne@") == unknown.html)
         }
     }

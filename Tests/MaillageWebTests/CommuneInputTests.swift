@@ -125,7 +125,7 @@ struct CommuneInputTests {
                     case .choice(let first):
                         let error = body["error"] as? [String: Any]
                         let label = try #require(file.commune(inseeCode: first)?.label)
-                        #expect(status == .badRequest && error?["code"] as? String == "ambiguous_commune", "\(text)")
+                        #expect(status == .badRequest && error?["code"] as? String == "search.ambiguous_commune", "\(text)")
                         #expect((error?["message"] as? String)?.contains(label) == true, "\(text): \(String(describing: error))")
                         #expect(pageStatus == .badRequest && html.contains(">\(label)</a></li>"), "\(text)")
                     }

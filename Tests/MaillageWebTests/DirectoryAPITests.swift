@@ -88,24 +88,24 @@ struct DirectoryAPITests {
     }
 
     @Test("each bad criterion is a 400 naming the parameter, in French", arguments: [
-        ("commune=Mendee", "unknown_commune", "commune", "Commune inconnue\u{00A0}: «\u{00A0}Mendee\u{00A0}». Vouliez-vous dire Mende (48000)\u{202F}?"),
-        ("commune=Saint-Denis", "ambiguous_commune", "commune", "Choisissez-en une ou précisez le code postal."),
-        ("commune=Paris%2021", "unknown_commune", "commune", "Vouliez-vous dire Paris\u{202F}?"),
-        ("code_insee=99999", "unknown_commune", "code_insee", "Aucune commune n'a le code INSEE «\u{00A0}99999\u{00A0}»."),
-        ("code_insee=6326", "invalid_parameter", "code_insee", "Un code INSEE a cinq caractères"),
-        ("code_insee=63260&commune=Mende", "invalid_parameter", "code_insee", "pas les deux"),
-        ("commune=Mende&rayon=7", "invalid_parameter", "rayon", "Le rayon doit valoir 5, 10, 20 ou 50 km."),
-        ("latitude=95&longitude=3", "invalid_parameter", "latitude", "La position doit donner une latitude"),
-        ("latitude=45.76", "invalid_parameter", "longitude", "La position doit donner une latitude"),
-        ("publics_specifiquement_adresses=", "empty_parameter", "publics_specifiquement_adresses", "« publics_specifiquement_adresses » est vide"),
-        ("commune=Mende&rayon=", "empty_parameter", "rayon", "« rayon » est vide : donnez-lui une valeur, ou retirez-le de la recherche."),
-        ("page=0", "invalid_parameter", "page", "La page doit être un nombre entier"),
-        ("services=Jardinage", "invalid_parameter", "services", "« Jardinage » n'est pas une valeur de « services »"),
-        ("ouvert=demain", "invalid_parameter", "ouvert", "« ouvert » vaut « maintenant »"),
-        ("ouvert=0001-01-01T00:00:00Z", "invalid_parameter", "ouvert", "entre l'an 2000 et l'an 2099"),
-        ("ouvert=2100-01-01T00:00:00Z", "invalid_parameter", "ouvert", "entre l'an 2000 et l'an 2099"),
-        ("ville=Mende", "unknown_parameter", "ville", "« ville » n'est pas un critère de recherche."),
-        ("commune=%E9", "bad_encoding", nil, "mal encodée"),
+        ("commune=Mendee", "search.unknown_commune", "commune", "Commune inconnue\u{00A0}: «\u{00A0}Mendee\u{00A0}». Vouliez-vous dire Mende (48000)\u{202F}?"),
+        ("commune=Saint-Denis", "search.ambiguous_commune", "commune", "Choisissez-en une ou précisez le code postal."),
+        ("commune=Paris%2021", "search.unknown_commune", "commune", "Vouliez-vous dire Paris\u{202F}?"),
+        ("code_insee=99999", "search.unknown_commune", "code_insee", "Aucune commune n'a le code INSEE «\u{00A0}99999\u{00A0}»."),
+        ("code_insee=6326", "search.invalid_parameter", "code_insee", "Un code INSEE a cinq caractères"),
+        ("code_insee=63260&commune=Mende", "search.invalid_parameter", "code_insee", "pas les deux"),
+        ("commune=Mende&rayon=7", "search.invalid_parameter", "rayon", "Le rayon doit valoir 5, 10, 20 ou 50 km."),
+        ("latitude=95&longitude=3", "search.invalid_parameter", "latitude", "La position doit donner une latitude"),
+        ("latitude=45.76", "search.invalid_parameter", "longitude", "La position doit donner une latitude"),
+        ("publics_specifiquement_adresses=", "search.empty_parameter", "publics_specifiquement_adresses", "« publics_specifiquement_adresses » est vide"),
+        ("commune=Mende&rayon=", "search.empty_parameter", "rayon", "« rayon » est vide : donnez-lui une valeur, ou retirez-le de la recherche."),
+        ("page=0", "search.invalid_parameter", "page", "La page doit être un nombre entier"),
+        ("services=Jardinage", "search.invalid_parameter", "services", "« Jardinage » n'est pas une valeur de « services »"),
+        ("ouvert=demain", "search.invalid_parameter", "ouvert", "« ouvert » vaut « maintenant »"),
+        ("ouvert=0001-01-01T00:00:00Z", "search.invalid_parameter", "ouvert", "entre l'an 2000 et l'an 2099"),
+        ("ouvert=2100-01-01T00:00:00Z", "search.invalid_parameter", "ouvert", "entre l'an 2000 et l'an 2099"),
+        ("ville=Mende", "search.unknown_parameter", "ville", "« ville » n'est pas un critère de recherche."),
+        ("commune=%E9", "search.bad_encoding", nil, "mal encodée"),
     ] as [(String, String, String?, String)])
     func badInput(query: String, code: String, field: String?, message: String) async throws {
         try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
@@ -113,6 +113,7 @@ struct DirectoryAPITests {
             #expect(status == .badRequest)
             let error = try #require(body["error"] as? [String: Any])
             #expect(error["code"] as? String == code)
+            #expect(APIErrorCodes.all.contains { $0.code == code }, "the document lists \(code)")
             #expect(error["field"] as? String == field)
             #expect((error["message"] as? String)?.contains(message) == true, "\(error)")
         }
@@ -123,7 +124,7 @@ struct DirectoryAPITests {
         try await withApp { app in
             let (status, body) = try await Self.get(app, "/api/v1/lieux?q=" + String(repeating: "a", count: 10_000))
             #expect(status == .badRequest)
-            #expect((body["error"] as? [String: Any])?["code"] as? String == "query_too_long")
+            #expect((body["error"] as? [String: Any])?["code"] as? String == "search.query_too_long")
         }
     }
 
@@ -244,7 +245,7 @@ struct QueryDecodingTests {
         #expect(read == ["commune": "Saint-Étienne", "q": "aide aux démarches,100%"])
         for bad in ["commune=Reims%2", "commune=%zz", "commune=%E9", "q=%C3"] {
             guard case .failure(let problem) = QueryParameters.parse(bad, allowed: allowed) else { Issue.record("\(bad) accepted"); continue }
-            #expect(problem.code == "bad_encoding", "\(bad)")
+            #expect(problem.code == "search.bad_encoding", "\(bad)")
         }
     }
 }

@@ -11,9 +11,9 @@ struct OrganisationPagesTests {
     @Test("a SIRET is optional; when given, its shape and Luhn key are checked, and it is unique", arguments: [
         ("", nil),
         ("732 829 320 00074", nil),
-        ("73282932000075", OrganisationMessages.siretKey),
-        ("7328293200007", OrganisationMessages.siretShape),
-        ("7328293200007A", OrganisationMessages.siretShape),
+        ("73282932000075", OrganisationMessages.siretKey.message),
+        ("7328293200007", OrganisationMessages.siretShape.message),
+        ("7328293200007A", OrganisationMessages.siretShape.message),
     ] as [(String, String?)])
     func siret(siret: String, problem: String?) async throws {
         try await withApp { app in

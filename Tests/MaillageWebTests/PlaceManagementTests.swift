@@ -97,8 +97,8 @@ struct PlaceManagementTests {
             // then the second is refused, the changed field named with its value now, the input kept
             #expect(refused.status == .conflict)
             #expect(refused.html.contains("Ce lieu a été modifié entre-temps"))
-            #expect(refused.html.contains("id=\"horaires-erreur\"><p>\(PlaceMessages.changedMeanwhile(now: Self.hours))</p>"))
-            #expect(PlaceMessages.changedMeanwhile(now: Self.hours).hasPrefix("Modifié entre-temps\u{00A0}: la fiche indique désormais «"))
+            #expect(refused.html.contains("id=\"horaires-erreur\"><p>\(PlaceMessages.changedMeanwhile(now: Self.hours).message)</p>"))
+            #expect(PlaceMessages.changedMeanwhile(now: Self.hours).message.hasPrefix("Modifié entre-temps\u{00A0}: la fiche indique désormais «"))
             #expect(!refused.html.contains("id=\"telephone-erreur\""))
             #expect(refused.html.contains("value=\"+33326000000\""))
             let stored = try #require(try await PlaceStore(app.db).find(id: "structure-1"))

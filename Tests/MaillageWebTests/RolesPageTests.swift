@@ -51,16 +51,16 @@ struct RolesPageTests {
         (["email": "paul@exemple.fr", "kind": "gestionnaire", "place_id": "lieu-inconnu"], "place_id", RolesMessages.unknownPlace),
         (["email": "paul@exemple.fr", "kind": "commanditaire"], "organisation_id", RolesMessages.organisationNeeded),
         (["email": "paul@exemple.fr", "kind": "moderateur", "place_id": "structure-1"], "kind", RolesMessages.noScope),
-        (["email": "paul@exemple.fr", "kind": "roi"], "kind", "Choisissez un rôle dans la liste."),
+        (["email": "paul@exemple.fr", "kind": "roi"], "kind", RolesMessages.unknownRole),
         (["email": "paul@exemple.fr", "kind": "commanditaire", "organisation_id": "pas-un-uuid"], "organisation_id", RolesMessages.unknownOrganisation),
     ])
-    func badGrants(fields: [String: String], field: String, message: String) async throws {
+    func badGrants(fields: [String: String], field: String, refusal: Refusal) async throws {
         try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let admin = try await Self.administrator(app)
             _ = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
             let page = try await admin.post("/admin/roles", fields)
             #expect(page.status == .badRequest)
-            let escaped = message.replacingOccurrences(of: "'", with: "&#39;")
+            let escaped = refusal.message.replacingOccurrences(of: "'", with: "&#39;")
             #expect(page.html.contains("id=\"\(field)-erreur\"><p>\(escaped)</p>"), "\(page.html)")
             #expect(try await RoleGrant.query(on: app.db).count() == 1)
         }
@@ -71,7 +71,7 @@ struct RolesPageTests {
         try await withApp { app in
             let admin = try await Self.administrator(app)
             let again = try await admin.post("/admin/roles", ["email": "marie@exemple.fr", "kind": "administrateur"])
-            #expect(again.html.contains(RolesMessages.alreadyHeld))
+            #expect(again.html.contains(RolesMessages.alreadyHeld.message))
             let grant = try #require(try await RoleGrant.query(on: app.db).first())
             let last = try await admin.post("/admin/roles/\(grant.id!.uuidString)/retrait", [:])
             #expect(last.status == .badRequest)

@@ -6,7 +6,7 @@ import MaillageCore
 public struct AcceptInvitation: Sendable {
     public enum Outcome: Equatable, Sendable {
         case joined(organisation: UUID, name: String)
-        case refused(String)
+        case refused(Refusal)
     }
 
     let database: any Database

@@ -65,9 +65,9 @@ struct PlaceChange: Sendable {
             for field in PlaceField.allCases { row[field] = values[field] ?? current.text(field) }
             let parsed = PlaceParser().parse(row)
             guard let place = parsed.place else {
-                return .refused(parsed.issues.filter { $0.severity == .error }.map { FieldProblem($0.field ?? "", $0.message) })
+                return .refused(parsed.issues.filter { $0.severity == .error }.map { FieldProblem($0.field ?? "", Refusal("place.invalid_value", $0.message)) })
             }
-            let warnings = parsed.issues.filter { $0.severity == .warning }.map { FieldProblem($0.field ?? "", $0.message) }
+            let warnings = parsed.issues.filter { $0.severity == .warning }.map { FieldProblem($0.field ?? "", Refusal("place.questionable_value", $0.message)) }
             var before: [String: String] = [:], after: [String: String] = [:]
             for field in PlaceField.allCases where current.text(field) != place.text(field) {
                 before[field.rawValue] = current.text(field)

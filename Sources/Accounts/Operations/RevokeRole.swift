@@ -7,7 +7,7 @@ import MaillageCore
 public struct RevokeRole: Sendable {
     public enum Outcome: Equatable, Sendable {
         case revoked(Role)
-        case refused(String)
+        case refused(Refusal)
         case notAllowed
     }
 

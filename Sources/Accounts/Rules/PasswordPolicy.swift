@@ -1,4 +1,5 @@
 import Foundation
+import MaillageCore
 
 /// What makes a password acceptable: long enough, not one of the passwords every attacker tries
 /// first, and not the account's own address.
@@ -6,21 +7,21 @@ public enum PasswordPolicy {
     public static let minimumLength = 12
     public static let maximumLength = 256
 
-    /// Why `password` is refused, in French, or nil when it is acceptable.
-    public static func problem(with password: String, email: EmailAddress?) -> String? {
+    /// Why `password` is refused, or nil when it is acceptable.
+    public static func problem(with password: String, email: EmailAddress?) -> Refusal? {
         let length = password.count
         if length < minimumLength {
-            return "Le mot de passe doit compter au moins \(minimumLength) caractères (il en compte \(length))."
+            return Refusal("password.too_short", "Le mot de passe doit compter au moins \(minimumLength) caractères (il en compte \(length)).")
         }
         if length > maximumLength {
-            return "Le mot de passe doit compter au plus \(maximumLength) caractères."
+            return Refusal("password.too_long", "Le mot de passe doit compter au plus \(maximumLength) caractères.")
         }
         let folded = password.lowercased()
         if common.contains(folded) || Set(folded).count <= 2 {
-            return "Ce mot de passe fait partie des plus courants : choisissez-en un autre, par exemple trois ou quatre mots sans rapport entre eux."
+            return Refusal("password.common", "Ce mot de passe fait partie des plus courants : choisissez-en un autre, par exemple trois ou quatre mots sans rapport entre eux.")
         }
         if let email, folded.contains(email.key.split(separator: "@")[0]) || folded == email.key {
-            return "Le mot de passe ne doit pas reprendre votre adresse électronique."
+            return Refusal("password.contains_email", "Le mot de passe ne doit pas reprendre votre adresse électronique.")
         }
         return nil
     }

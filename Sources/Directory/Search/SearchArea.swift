@@ -46,7 +46,7 @@ extension SearchCriteria {
             guard let commune = communes.commune(inseeCode: code) else {
                 return .failure(Problems(list: [Problem(
                     parameter: "code_insee", message: "Aucune commune n'a le code INSEE \(French.quoted(code)).",
-                    code: "unknown_commune")]))
+                    code: "search.unknown_commune")]))
             }
             return around([commune])
         case .commune(let text):
@@ -63,12 +63,12 @@ extension SearchCriteria {
                 return .failure(Problems(list: [Problem(
                     parameter: "commune",
                     message: "Plusieurs communes répondent à \(French.quoted(text))\(French.colon)\(shown). Choisissez-en une ou précisez le code postal.",
-                    code: "ambiguous_commune", suggestions: Array(choices.prefix(Self.communesNamed)))]))
+                    code: "search.ambiguous_commune", suggestions: Array(choices.prefix(Self.communesNamed)))]))
             case .unknown(let guess):
                 let hint = guess.map { " Vouliez-vous dire \($0.label)\(French.narrowSpace)?" } ?? " Essayez un code postal."
                 return .failure(Problems(list: [Problem(
                     parameter: "commune", message: "Commune inconnue\(French.colon)\(French.quoted(text))." + hint,
-                    code: "unknown_commune", suggestions: guess.map { [$0] } ?? [])]))
+                    code: "search.unknown_commune", suggestions: guess.map { [$0] } ?? [])]))
             }
         }
     }

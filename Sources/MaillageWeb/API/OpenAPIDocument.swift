@@ -226,7 +226,11 @@ enum OpenAPIDocument {
                     "error": [
                         "type": "object", "required": ["code", "message"], "additionalProperties": false,
                         "properties": [
-                            "code": ["type": "string"], "message": ["type": "string"], "field": ["type": ["string", "null"]],
+                            "code": ["type": "string", "enum": APIErrorCodes.all.map(\.code),
+                                     "description": "Stable, pour les programmes : "
+                                         + APIErrorCodes.all.map { "« \($0.code) » : \($0.meaning)" }.joined(separator: " ; ") + "."] as Object,
+                            "message": ["type": "string", "description": "En français, pour les personnes ; sa formulation peut changer."] as Object,
+                            "field": ["type": ["string", "null"], "description": "Le paramètre en cause, s'il y en a un."] as Object,
                         ] as Object,
                     ] as Object,
                 ] as Object,

@@ -17,7 +17,7 @@ struct OrganisationAPI: RouteCollection {
     }
 
     func show(request: Request) async throws -> OrganisationDTO {
-        guard let token = request.apiToken else { throw Abort(.unauthorized, reason: APITokenMessages.missing) }
+        guard let token = request.apiToken else { throw Refused(.unauthorized, APITokenMessages.missing) }
         let organisation = token.organisation
         let id = try organisation.requireID()
         return OrganisationDTO(id: id.uuidString.lowercased(), nom: organisation.name, siret: organisation.siret,

@@ -13,7 +13,7 @@ struct Authorize: AsyncMiddleware {
         }
         guard let access else {
             request.logger.critical("\(request.method) \(request.url.path): route absente de la table d'autorisations")
-            throw Abort(.forbidden, reason: Self.refusal)
+            throw Refused(.forbidden, Self.refusal)
         }
         if case .everyone = access { return try await next.respond(to: request) }
         if case .token(let scope) = access {
@@ -22,7 +22,7 @@ struct Authorize: AsyncMiddleware {
         }
         let roles = try await request.roles()
         if access.allows(signedIn: request.user != nil, roles: roles) { return try await next.respond(to: request) }
-        if request.url.path.hasPrefix("/api/") { throw Abort(.forbidden, reason: Self.refusal) }
+        if request.url.path.hasPrefix("/api/") { throw Refused(.forbidden, Self.refusal) }
         guard request.user != nil else {
             return request.redirect(to: Paths.logIn.url)
         }
@@ -30,7 +30,7 @@ struct Authorize: AsyncMiddleware {
             .encodeResponse(status: .forbidden, for: request)
     }
 
-    static let refusal = "Cette page est réservée aux comptes qui en ont le rôle. Connectez-vous avec un tel compte, ou demandez ce rôle à un administrateur."
+    static let refusal = Refusal("access.denied", "Cette page est réservée aux comptes qui en ont le rôle. Connectez-vous avec un tel compte, ou demandez ce rôle à un administrateur.")
 }
 
 extension Request {

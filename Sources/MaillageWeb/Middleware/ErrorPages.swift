@@ -14,7 +14,7 @@ struct ErrorPages: AsyncMiddleware {
             // the headers an error asks for (Allow with a 405), whatever its form
             let asked = (error as? any AbortError)?.headers ?? [:]
             if request.url.path.hasPrefix("/api/") {
-                let response = try Self.json(status: status, message: message)
+                let response = try Self.json(status: status, message: message, code: (error as? Refused)?.refusal.code)
                 for (name, value) in asked { response.headers.replaceOrAdd(name: name, value: value) }
                 return response
             }
@@ -40,8 +40,18 @@ struct ErrorPages: AsyncMiddleware {
         }
     }
 
-    static func json(status: HTTPResponseStatus, message: String) throws -> Response {
-        let code = switch status {
+    /// `code`: the refusal's own; without one, the status's.
+    static func json(status: HTTPResponseStatus, message: String, code: String? = nil) throws -> Response {
+        let code = code ?? Self.code(of: status)
+        let response = Response(status: status)
+        if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+        try response.content.encode(APIError(code: code, message: message))
+        return response
+    }
+
+    /// The codes of errors that are no operation's refusal.
+    static func code(of status: HTTPResponseStatus) -> String {
+        switch status {
         case .notFound: "not_found"
         case .unauthorized: "unauthorized"
         case .forbidden: "forbidden"
@@ -49,9 +59,5 @@ struct ErrorPages: AsyncMiddleware {
         case let status where status.code >= 500: "internal"
         default: "bad_request"
         }
-        let response = Response(status: status)
-        if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
-        try response.content.encode(APIError(code: code, message: message))
-        return response
     }
 }

@@ -39,14 +39,14 @@ struct AccountRoutes: RouteCollection {
             return try await SignUpPage.render(csrf: request.csrfToken(), values: values, problems: problems)
                 .encodeResponse(status: .badRequest, for: request)
         case .limited(let wait):
-            return try await SignUpPage.render(csrf: request.csrfToken(), values: values, problems: [Self.tooMany(wait)])
+            return try await SignUpPage.render(csrf: request.csrfToken(), values: values, problems: [Self.tooMany("signup", wait)])
                 .encodeLimited(retryAfter: wait, for: request)
         }
     }
 
     /// Shown above the form: it is about no one field.
-    static func tooMany(_ wait: Int) -> FieldProblem {
-        FieldProblem("", AccountsMessages.tooManyTries(retryAfter: wait))
+    static func tooMany(_ form: String, _ wait: Int) -> FieldProblem {
+        FieldProblem("", AccountsMessages.tooManyTries(form, retryAfter: wait))
     }
 
     static func mailSent(to email: String) -> HTML {
@@ -74,7 +74,7 @@ struct AccountRoutes: RouteCollection {
             return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [problem])
                 .encodeResponse(status: .badRequest, for: request)
         case .limited(let wait):
-            return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [Self.tooMany(wait)])
+            return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [Self.tooMany("login", wait)])
                 .encodeLimited(retryAfter: wait, for: request)
         }
     }
@@ -120,9 +120,9 @@ struct AccountRoutes: RouteCollection {
             return try await MessagePage.render(title: "Adresse changée", ["Votre compte utilise désormais l'adresse \(email)."],
                                                 link: (Paths.account.url, "Mon compte")).encodeResponse(for: request)
         case .refused(let problem):
-            throw Abort(.badRequest, reason: AccountsMessages.link(problem))
+            throw Refused(.badRequest, AccountsMessages.link(problem))
         case .taken:
-            throw Abort(.conflict, reason: AccountsMessages.emailTaken)
+            throw Refused(.conflict, AccountsMessages.emailTaken)
         }
     }
 
@@ -150,7 +150,7 @@ struct AccountRoutes: RouteCollection {
             return try await AccountPage.render(user: user, csrf: csrf, values: values, problems: problems)
                 .encodeResponse(status: .badRequest, for: request)
         case .limited(let wait):
-            return try await AccountPage.render(user: user, csrf: csrf, values: values, problems: [Self.tooMany(wait)])
+            return try await AccountPage.render(user: user, csrf: csrf, values: values, problems: [Self.tooMany("account", wait)])
                 .encodeLimited(retryAfter: wait, for: request)
         }
     }
@@ -167,7 +167,7 @@ struct AccountRoutes: RouteCollection {
             return try await MessagePage.render(title: "Adresse confirmée", ["L'adresse \(email) est confirmée : vous pouvez vous connecter."],
                                                 link: (Paths.logIn.url, "Se connecter")).encodeResponse(for: request)
         case .refused(let problem):
-            throw Abort(.badRequest, reason: AccountsMessages.link(problem))
+            throw Refused(.badRequest, AccountsMessages.link(problem))
         }
     }
 
@@ -187,7 +187,7 @@ struct AccountRoutes: RouteCollection {
                                                   problems: [FieldProblem("email", AccountsMessages.invalidEmail)])
                 .encodeResponse(status: .badRequest, for: request)
         case .limited(let wait):
-            return try await PasswordPages.forgot(csrf: request.csrfToken(), values: values, problems: [Self.tooMany(wait)])
+            return try await PasswordPages.forgot(csrf: request.csrfToken(), values: values, problems: [Self.tooMany("reset", wait)])
                 .encodeLimited(retryAfter: wait, for: request)
         }
     }
@@ -195,7 +195,7 @@ struct AccountRoutes: RouteCollection {
     func newPasswordForm(request: Request) async throws -> HTML {
         let token = try request.linkToken()
         if let problem = try await ResetPassword(database: request.db, settings: request.application.accounts).check(token: token) {
-            throw Abort(.badRequest, reason: AccountsMessages.link(problem))
+            throw Refused(.badRequest, AccountsMessages.link(problem))
         }
         return PasswordPages.new(token: token, csrf: try await request.csrfToken())
     }
@@ -210,7 +210,7 @@ struct AccountRoutes: RouteCollection {
                                                 ["Votre nouveau mot de passe est enregistré. Par sécurité, vous êtes déconnecté de tous vos appareils."],
                                                 link: (Paths.logIn.url, "Se connecter")).encodeResponse(for: request)
         case .refused(let problem):
-            throw Abort(.badRequest, reason: AccountsMessages.link(problem))
+            throw Refused(.badRequest, AccountsMessages.link(problem))
         case .weakPassword(let problem):
             return try await PasswordPages.new(token: token, csrf: request.csrfToken(), problems: [problem])
                 .encodeResponse(status: .badRequest, for: request)
@@ -246,7 +246,7 @@ extension Request {
     /// The `jeton` of a link from a mail.
     func linkToken() throws -> String {
         guard let token = query[String.self, at: "jeton"], !token.isEmpty else {
-            throw Abort(.badRequest, reason: AccountsMessages.link(.unknown))
+            throw Refused(.badRequest, AccountsMessages.link(.unknown))
         }
         return token
     }

@@ -19,7 +19,7 @@ struct AdminRoutes: RouteCollection {
     func grant(request: Request) async throws -> Response {
         let values = request.formValues("email", "kind", "place_id", "organisation_id")
         guard let kind = RoleKind(rawValue: values["kind"]!) else {
-            return try await page(request, values: values, problems: [FieldProblem("kind", "Choisissez un rôle dans la liste.")])
+            return try await page(request, values: values, problems: [FieldProblem("kind", RolesMessages.unknownRole)])
                 .encodeResponse(status: .badRequest, for: request)
         }
         let place = values["place_id"]!.trimmingCharacters(in: .whitespaces)
@@ -37,13 +37,13 @@ struct AdminRoutes: RouteCollection {
         case .refused(let problem):
             return try await page(request, values: values, problems: [problem]).encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
-            throw Abort(.forbidden, reason: RolesMessages.notAllowed)
+            throw Refused(.forbidden, RolesMessages.notAllowed)
         }
     }
 
     func revoke(request: Request) async throws -> Response {
         guard let id = request.parameters.get("grant").flatMap(UUID.init(uuidString:)) else {
-            throw Abort(.notFound, reason: RolesMessages.unknownGrant)
+            throw Refused(.notFound, RolesMessages.unknownGrant)
         }
         switch try await RevokeRole(database: request.db, now: request.application.clock.now).run(actor: try request.requireUser(), grant: id) {
         case .revoked(let role):
@@ -51,7 +51,7 @@ struct AdminRoutes: RouteCollection {
         case .refused(let message):
             return try await page(request, problems: [FieldProblem("", message)]).encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
-            throw Abort(.forbidden, reason: RolesMessages.notAllowed)
+            throw Refused(.forbidden, RolesMessages.notAllowed)
         }
     }
 

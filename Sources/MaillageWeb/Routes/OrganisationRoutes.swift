@@ -50,9 +50,9 @@ struct OrganisationRoutes: RouteCollection {
         case .refused(let problem):
             return try await page(request, organisation, values: values, problems: [problem]).encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
-            throw Abort(.forbidden, reason: OrganisationMessages.notMember)
+            throw Refused(.forbidden, OrganisationMessages.notMember)
         case .limited(let wait):
-            return try await page(request, organisation, values: values, problems: [AccountRoutes.tooMany(wait)])
+            return try await page(request, organisation, values: values, problems: [AccountRoutes.tooMany("invitation", wait)])
                 .encodeLimited(retryAfter: wait, for: request)
         }
     }
@@ -70,7 +70,7 @@ struct OrganisationRoutes: RouteCollection {
         case .refused(let problem):
             return try await page(request, organisation, values: values, problems: [problem]).encodeResponse(status: .badRequest, for: request)
         case .revoked, .notAllowed:
-            throw Abort(.forbidden, reason: OrganisationMessages.notMember)
+            throw Refused(.forbidden, OrganisationMessages.notMember)
         }
     }
 
@@ -84,7 +84,7 @@ struct OrganisationRoutes: RouteCollection {
         case .refused(let problem):
             return try await page(request, organisation, problems: [problem]).encodeResponse(status: .badRequest, for: request)
         case .created, .notAllowed:
-            throw Abort(.forbidden, reason: OrganisationMessages.notMember)
+            throw Refused(.forbidden, OrganisationMessages.notMember)
         }
     }
 
@@ -97,8 +97,8 @@ struct OrganisationRoutes: RouteCollection {
             .run(actor: try request.requireUser(), token: request.formValue("token")) {
         case .joined(let id, _):
             return request.redirect(to: Paths.organisation(id).url, redirectType: .normal)
-        case .refused(let message):
-            throw Abort(.badRequest, reason: message)
+        case .refused(let refusal):
+            throw Refused(.badRequest, refusal)
         }
     }
 
@@ -108,7 +108,7 @@ struct OrganisationRoutes: RouteCollection {
         let user = try request.requireUser()
         guard let id = request.parameters.get("organisation").flatMap(UUID.init(uuidString:)),
               let organisation = try await Organisations(request.db).visible(id, to: user) else {
-            throw Abort(.forbidden, reason: OrganisationMessages.notMember)
+            throw Refused(.forbidden, OrganisationMessages.notMember)
         }
         return (organisation, user)
     }

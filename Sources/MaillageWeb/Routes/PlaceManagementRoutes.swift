@@ -63,7 +63,7 @@ struct PlaceManagementRoutes: RouteCollection {
             return request.redirect(to: Paths.place(id: place.id).url, redirectType: .normal)
         case .modifiedMeanwhile(let changes, let current, let version):
             // The form again over the place as it is now, with what this person typed.
-            return try await PlaceManagementPages.edit(current, version: version, csrf: request.csrfToken(), notice: PlaceMessages.modifiedMeanwhile,
+            return try await PlaceManagementPages.edit(current, version: version, csrf: request.csrfToken(), notice: PlaceMessages.modifiedMeanwhile.message,
                                                        values: typed, problems: changes)
                 .encodeResponse(status: .conflict, for: request)
         case .refused(let problems):
@@ -72,7 +72,7 @@ struct PlaceManagementRoutes: RouteCollection {
                                                        values: typed, problems: problems)
                 .encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
-            throw Abort(.forbidden, reason: PlaceMessages.notManager)
+            throw Refused(.forbidden, PlaceMessages.notManager)
         }
     }
 
@@ -81,7 +81,7 @@ struct PlaceManagementRoutes: RouteCollection {
         let roles = try await request.roles()
         let administrator = AccountsPermissions.mayAdminister(roles)
         guard administrator || roles.contains(Role(.gestionnaire, placeID: place.id)) else {
-            throw Abort(.forbidden, reason: PlaceMessages.notManager)
+            throw Refused(.forbidden, PlaceMessages.notManager)
         }
         return PlaceManagementPages.history(place, edits: try await PlaceClaims(request.db).edits(of: place.id),
                                             csrf: try await request.csrfToken(), mayRevert: administrator)
@@ -102,7 +102,7 @@ struct PlaceManagementRoutes: RouteCollection {
 
     private func decide(_ request: Request, _ decision: DecideClaim.Decision) async throws -> Response {
         guard let id = request.parameters.get("claim").flatMap(UUID.init(uuidString:)) else {
-            throw Abort(.notFound, reason: PlaceMessages.alreadyDecided)
+            throw Refused(.notFound, PlaceMessages.alreadyDecided)
         }
         let outcome = try await DecideClaim(database: request.db, settings: request.application.accounts)
             .run(actor: try request.requireUser(), claim: id, decision: decision)
@@ -114,32 +114,32 @@ struct PlaceManagementRoutes: RouteCollection {
             return try await PlaceManagementPages.claims(pending, csrf: request.csrfToken(), notice: "Demande refusée.").encodeResponse(for: request)
         case .problem(let problem):
             let field = problem.field == "reason" ? "reason-\(id.uuidString.lowercased())" : problem.field
-            return try await PlaceManagementPages.claims(pending, csrf: request.csrfToken(), problems: [FieldProblem(field, problem.message)])
+            return try await PlaceManagementPages.claims(pending, csrf: request.csrfToken(), problems: [FieldProblem(field, problem.refusal)])
                 .encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
-            throw Abort(.forbidden, reason: PlaceMessages.notAdministrator)
+            throw Refused(.forbidden, PlaceMessages.notAdministrator)
         }
     }
 
     func revert(request: Request) async throws -> Response {
-        guard let id = request.parameters.get("edit").flatMap(Int.init) else { throw Abort(.notFound, reason: PlaceMessages.unknownEdit) }
+        guard let id = request.parameters.get("edit").flatMap(Int.init) else { throw Refused(.notFound, PlaceMessages.unknownEdit) }
         switch try await RevertPlaceEdit(database: request.db, now: request.application.clock.now).run(actor: try request.requireUser(), edit: id) {
         case .edited, .unchanged:
-            guard let edit = try await PlaceEdit.find(id, on: request.db) else { throw Abort(.notFound, reason: PlaceMessages.unknownEdit) }
+            guard let edit = try await PlaceEdit.find(id, on: request.db) else { throw Refused(.notFound, PlaceMessages.unknownEdit) }
             return request.redirect(to: Paths.placeHistory(id: edit.placeID).url, redirectType: .normal)
         case .refused(let problems):
             throw Abort(.badRequest, reason: problems.map(\.message).joined(separator: " "))
         case .modifiedMeanwhile:  // a revert holds no basis: it applies to the place as it is
-            throw Abort(.conflict, reason: PlaceMessages.modifiedMeanwhile)
+            throw Refused(.conflict, PlaceMessages.modifiedMeanwhile)
         case .notAllowed:
-            throw Abort(.forbidden, reason: PlaceMessages.notAdministrator)
+            throw Refused(.forbidden, PlaceMessages.notAdministrator)
         }
     }
 }
 
 extension Request {
     func requirePlace() async throws -> Place {
-        guard let place = try await placeFromPath() else { throw Abort(.notFound, reason: PlaceMessages.unknownPlace) }
+        guard let place = try await placeFromPath() else { throw Refused(.notFound, PlaceMessages.unknownPlace) }
         return place
     }
 
@@ -147,7 +147,7 @@ extension Request {
     func requireManagedPlace() async throws -> Place {
         let place = try await requirePlace()
         guard try await roles().contains(Role(.gestionnaire, placeID: place.id)) else {
-            throw Abort(.forbidden, reason: PlaceMessages.notManager)
+            throw Refused(.forbidden, PlaceMessages.notManager)
         }
         return place
     }

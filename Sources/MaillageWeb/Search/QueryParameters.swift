@@ -15,7 +15,7 @@ enum QueryParameters {
         guard let query, !query.isEmpty else { return .success([:]) }
         guard query.utf8.count <= maxBytes else {
             return .failure(.init(parameter: "", message: "La recherche est trop longue (plus de \(maxBytes) octets) : retirez des critères.",
-                                  code: "query_too_long"))
+                                  code: "search.query_too_long"))
         }
         var values: [String: String] = [:]
         values.reserveCapacity(8)
@@ -24,15 +24,15 @@ enum QueryParameters {
             let equals = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
             let rest = equals == pair.endIndex ? equals : pair.index(after: equals)
             guard let name = decode(Substring(pair[..<equals])), let value = decode(Substring(pair[rest...])) else {
-                return .failure(.init(parameter: "", message: "L'adresse de la recherche est mal encodée.", code: "bad_encoding"))
+                return .failure(.init(parameter: "", message: "L'adresse de la recherche est mal encodée.", code: "search.bad_encoding"))
             }
             guard allowed.contains(name) else {
-                return .failure(.init(parameter: name, message: "« \(name) » n'est pas un critère de recherche.", code: "unknown_parameter"))
+                return .failure(.init(parameter: name, message: "« \(name) » n'est pas un critère de recherche.", code: "search.unknown_parameter"))
             }
             guard !value.isEmpty else {
                 if let mayBeEmpty, !mayBeEmpty.contains(name) {
                     return .failure(.init(parameter: name, message: "« \(name) » est vide : donnez-lui une valeur, ou retirez-le de la recherche.",
-                                          code: "empty_parameter"))
+                                          code: "search.empty_parameter"))
                 }
                 continue
             }

@@ -53,12 +53,12 @@ public struct SearchCriteria: Equatable, Sendable {
     public struct Problem: Error, Equatable, Sendable {
         public let parameter: String
         public let message: String
-        /// What went wrong, for programs: `invalid_parameter`, `unknown_commune`, `ambiguous_commune`.
-        public var code = "invalid_parameter"
+        /// What went wrong, for programs: `search.invalid_parameter`, `search.unknown_commune`…
+        public var code = "search.invalid_parameter"
         /// Communes the person may have meant, to offer as links.
         public var suggestions: [Commune] = []
 
-        public init(parameter: String, message: String, code: String = "invalid_parameter", suggestions: [Commune] = []) {
+        public init(parameter: String, message: String, code: String = "search.invalid_parameter", suggestions: [Commune] = []) {
             self.parameter = parameter
             self.message = message
             self.code = code
