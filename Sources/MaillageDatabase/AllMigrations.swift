@@ -9,7 +9,8 @@ import MaillageCore
 public enum AllMigrations {
     public static let list: [PinnedMigration] =
         DirectoryMigrations.all + [PinnedMigration("MaillageCore.CreateAuditLog", CreateAuditLog())] + AccountsMigrations.all
-        + [PinnedMigration("MaillageCore.ChainAuditLogInStreams", ChainAuditLogInStreams())]
+        + [PinnedMigration("MaillageCore.ChainAuditLogInStreams", ChainAuditLogInStreams()),
+           PinnedMigration("MaillageCore.CreateJobs", CreateJobs())]
 
     public static func register(on migrations: Migrations, as id: DatabaseID? = nil) {
         migrations.add(list, to: id)

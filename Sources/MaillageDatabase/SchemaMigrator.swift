@@ -26,7 +26,7 @@ public struct SchemaMigrator: Sendable {
             let done = try await recorded(on: connection)
             let batch = (try await MigrationLog.query(on: connection).max(\.$batch) ?? 0) + 1
             for migration in AllMigrations.list where !done.contains(migration.name) {
-                logger.info("migration \(migration.name)")
+                logger.debug("migration \(migration.name)")
                 try await migration.prepare(on: connection)
                 try await MigrationLog(name: migration.name, batch: batch).create(on: connection)
             }
@@ -38,7 +38,7 @@ public struct SchemaMigrator: Sendable {
         try await onLockedConnection { connection in
             let done = try await recorded(on: connection)
             for migration in AllMigrations.list.reversed() where done.contains(migration.name) {
-                logger.info("revert \(migration.name)")
+                logger.debug("revert \(migration.name)")
                 try await migration.revert(on: connection)
                 try await MigrationLog.query(on: connection).filter(\.$name == migration.name).delete()
             }

@@ -15,11 +15,12 @@ import Vapor
 /// outbox's mails go; without it they wait there (`maillage outbox` shows them). `trustedProxies`:
 /// the reverse proxies whose `X-Forwarded-For` names the visitor. `secret`: `MAILLAGE_SECRET`, the
 /// key of anonymous visitors' form tokens, the same on every instance; without it one is generated
-/// once and kept in the database.
+/// once and kept in the database. `runsJobs`: whether this instance also runs the job queue's
+/// jobs (`MAILLAGE_WORKER=off` leaves them to `maillage worker`).
 public func configure(_ app: Application, location: DatabaseLocation, seed: Bool, clock: Clock = .system,
                       indexFreshness: Duration = .seconds(1), leaflet: LeafletFiles? = .installed,
                       baseURL: String = "http://localhost:8080", passwordCost: Int = 12, smtp: SMTPSettings? = nil,
-                      trustedProxies: TrustedProxies = .none, secret: String? = nil) async throws {
+                      trustedProxies: TrustedProxies = .none, secret: String? = nil, runsJobs: Bool = true) async throws {
     // NB: SQLite's calls and bcrypt run on this pool, and a SQLite writer waiting for the lock
     // holds its thread while it waits. Vapor's default is the process's pool of one thread per
     // core: two writers waiting could take every thread from the lock's holder, and nothing would
@@ -43,7 +44,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
 
     _ = try await app.search.snapshot(on: app.db)
     if let smtp { app.lifecycle.use(OutboxSender.job(transport: SMTPTransport(settings: smtp))) }
-    app.lifecycle.use(Housekeeping.job)
+    if runsJobs { app.lifecycle.use(BackgroundJobs.job) }
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())

@@ -87,7 +87,7 @@ struct MailDeliveryTests {
             let subjects = { try await outbox(app).map(\.subject) }
             let before = try await subjects()
             now.withLock { $0 += 3600 + 1 }  // a reset link lives an hour; the confirmation's, two days
-            await Housekeeping.run(app)
+            try await Housekeeping.run(app)
             let after = try await subjects()
             #expect(after.count == before.count - 1 && !after.contains { $0.contains("mot de passe") }, "\(before) → \(after)")
         }

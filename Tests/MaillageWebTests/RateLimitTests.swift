@@ -209,7 +209,7 @@ struct RateLimitTests {
             let paul = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
             #expect(try await VisitorSession.query(on: app.db).count() == 2)
             now.withLock { $0 += 2 * 24 * 3600 }
-            await Housekeeping.run(app)
+            try await Housekeeping.run(app)
             #expect(try await VisitorSession.query(on: app.db).count() == 1)
             #expect(try await paul.get("/compte").status == .ok)
         }

@@ -1,0 +1,42 @@
+import MaillageCore
+import Vapor
+
+/// Every kind of background job with its handler, and the schedules that queue them: one list
+/// for `serve` and `maillage worker` alike.
+public enum BackgroundJobs {
+    static func handlers(_ application: Application) -> [String: JobWorker.Handler] {
+        ["housekeeping": { _ in try await Housekeeping.run(application) }]
+    }
+
+    static let schedules = [JobScheduler.Entry("housekeeping", .every(minutes: 10), kind: "housekeeping")]
+
+    /// A worker of this process: its id names it in the jobs it holds.
+    static func worker(_ application: Application) -> JobWorker {
+        JobWorker(id: "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)",
+                  queue: JobQueue(database: application.db, clock: application.clock), handlers: handlers(application))
+    }
+
+    /// Queues what fell due, then runs every due job.
+    public static func round(_ application: Application, worker: JobWorker) async {
+        do {
+            try await JobScheduler(database: application.db, clock: application.clock, entries: schedules).tick()
+            while try await worker.runOne() {}
+        } catch {
+            application.logger.error("Tâches de fond\u{00A0}: la file n'a pas pu être lue (\(error)).")
+        }
+    }
+
+    /// Rounds every few seconds while the application runs.
+    static var job: RepeatingJob {
+        RepeatingJob(every: .seconds(2)) { application in await round(application, worker: worker(application)) }
+    }
+
+    /// Runs rounds until the process is stopped: `maillage worker`.
+    public static func runForever(_ application: Application) async {
+        let worker = worker(application)
+        while !Task.isCancelled {
+            await round(application, worker: worker)
+            try? await Task.sleep(for: .seconds(2))
+        }
+    }
+}
