@@ -1,3 +1,4 @@
+import Accounts
 import MaillageCore
 import Vapor
 
@@ -47,5 +48,17 @@ extension Application {
     var trustedProxies: TrustedProxies {
         get { storage[TrustedProxiesKey.self] ?? .none }
         set { storage[TrustedProxiesKey.self] = newValue }
+    }
+}
+
+extension Application {
+    private struct MailTransportKey: StorageKey {
+        typealias Value = any MailTransport
+    }
+
+    /// Where the outbox's mails go (`SMTP_URL`); without one they wait in the outbox.
+    var mailTransport: (any MailTransport)? {
+        get { storage[MailTransportKey.self] }
+        set { storage[MailTransportKey.self] = newValue }
     }
 }

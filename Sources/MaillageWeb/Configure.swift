@@ -43,7 +43,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     }
 
     _ = try await app.search.snapshot(on: app.db)
-    if let smtp { app.lifecycle.use(OutboxSender.job(transport: SMTPTransport(settings: smtp))) }
+    app.mailTransport = smtp.map(SMTPTransport.init(settings:))
     if runsJobs { app.lifecycle.use(BackgroundJobs.job) }
 
     app.middleware = Middlewares()

@@ -1,5 +1,7 @@
+import Accounts
 import FluentKit
 import MaillageCore
+import NIOConcurrencyHelpers
 @testable import MaillageWeb
 import Testing
 import Vapor
@@ -30,6 +32,31 @@ struct BackgroundJobsTests {
             let job = try #require(try await Job.query(on: app.db).first())
             #expect(job.state == .failed)
             #expect(job.lastError == "Aucun traitement pour les tâches « inconnue ».")
+        }
+    }
+
+    /// A transport that keeps what it is given.
+    final class Recorder: MailTransport {
+        let sent = NIOLockedValueBox<[String]>([])
+        func send(to recipient: String, subject: String, body: String) async throws {
+            sent.withLockedValue { $0.append("\(recipient): \(subject)") }
+        }
+    }
+
+    @Test("a mail put in the outbox is sent by the job queued with it, within seconds, once")
+    func mailGoesOut() async throws {
+        try await withApp { app in
+            let recorder = Recorder()
+            app.mailTransport = recorder
+            try await app.asyncBoot()
+            let browser = Browser(app)
+            try await browser.get("/inscription")
+            try await browser.post("/inscription", ["name": "Zoé Lefèvre", "email": "zoe@exemple.fr", "password": AccountPagesTests.password])
+            for _ in 0..<100 where recorder.sent.withLockedValue({ $0.isEmpty }) {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            #expect(recorder.sent.withLockedValue { $0 } == ["zoe@exemple.fr: Confirmez votre adresse sur Maillage"])
+            #expect(try await Job.query(on: app.db).filter(\.$kind == DeliverMail.jobKind).first()?.state == .done)
         }
     }
 }

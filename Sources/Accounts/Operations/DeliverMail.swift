@@ -11,6 +11,8 @@ public protocol MailTransport: Sendable {
 /// a little later each time, up to `maxAttempts`.
 public struct DeliverMail: Sendable {
     public static let maxAttempts = 8
+    /// The background job that runs it: queued with each mail, and every minute for retries.
+    public static let jobKind = "outbox.deliver"
 
     let database: any Database
     let now: Int

@@ -1,4 +1,5 @@
 import FluentKit
+import MaillageCore
 import Foundation
 import SQLKit
 
@@ -19,12 +20,18 @@ struct MailLinks: Sendable {
         let (subject, body) = mail(settings.link(purpose, token))
         let queued = OutboxMail(to: newEmail?.text ?? user.email, subject: subject, body: body, at: now)
         queued.linkExpiresAt = row.expiresAt
-        try await queued.create(on: database)
+        try await queue(queued)
     }
 
     /// A mail that carries no link.
     func send(to recipient: String, _ mail: (subject: String, body: String)) async throws {
-        try await OutboxMail(to: recipient, subject: mail.subject, body: mail.body, at: settings.clock.now).create(on: database)
+        try await queue(OutboxMail(to: recipient, subject: mail.subject, body: mail.body, at: settings.clock.now))
+    }
+
+    /// The mail in the outbox, and a job to send it at once (committed with it, or not at all).
+    private func queue(_ mail: OutboxMail) async throws {
+        try await mail.create(on: database)
+        try await JobQueue(database: database, clock: settings.clock).enqueue(DeliverMail.jobKind)
     }
 
     /// The token's row if it is valid for `purpose`, without using it.

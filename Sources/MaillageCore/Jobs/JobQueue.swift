@@ -82,6 +82,11 @@ public struct JobQueue: Sendable {
         min(6 * 3600, 15 << (2 * min(max(attempt - 1, 0), 10)))
     }
 
+    /// Removes the jobs done before `instant`; failed ones stay for people to read.
+    public func purgeDone(before instant: Int) async throws {
+        try await Job.query(on: database).filter(\.$state == .done).filter(\.$finishedAt < instant).delete()
+    }
+
     /// The jobs, the latest first: every one, or only the failed.
     public func list(failed: Bool = false, limit: Int = 200) async throws -> [Job] {
         var query = Job.query(on: database)

@@ -1,3 +1,4 @@
+import Accounts
 import MaillageCore
 import Vapor
 
@@ -5,10 +6,24 @@ import Vapor
 /// for `serve` and `maillage worker` alike.
 public enum BackgroundJobs {
     static func handlers(_ application: Application) -> [String: JobWorker.Handler] {
-        ["housekeeping": { _ in try await Housekeeping.run(application) }]
+        [
+            "housekeeping": { _ in try await Housekeeping.run(application) },
+            DeliverMail.jobKind: { _ in try await sendMail(application) },
+        ]
     }
 
-    static let schedules = [JobScheduler.Entry("housekeeping", .every(minutes: 10), kind: "housekeeping")]
+    static let schedules = [
+        JobScheduler.Entry("housekeeping", .every(minutes: 10), kind: "housekeeping"),
+        // the mails whose sending failed, retried as their backoff ends
+        JobScheduler.Entry("outbox.retry", .every(minutes: 1), kind: DeliverMail.jobKind),
+    ]
+
+    /// Sends the outbox's due mails; without a transport, they wait there.
+    private static func sendMail(_ application: Application) async throws {
+        guard let transport = application.mailTransport else { return }
+        let report = try await DeliverMail(database: application.db, now: application.clock.now, transport: transport).run()
+        if report.failed > 0 { application.logger.warning("Courriels\u{00A0}: \(report.failed) envoi(s) en échec, réessayés plus tard.") }
+    }
 
     /// A worker of this process: its id names it in the jobs it holds.
     static func worker(_ application: Application) -> JobWorker {
