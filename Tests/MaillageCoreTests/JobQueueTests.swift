@@ -109,23 +109,32 @@ struct JobQueueTests {
     @Test("a long job renews its lease: no other worker takes it while it runs")
     func renewal() async throws {
         try await withDatabase { database in
-            let queue = JobQueue(database: database, clock: .system)
+            let time = HandClock()
+            let queue = JobQueue(database: database, clock: time.clock)
             try await queue.enqueue("export.monthly")
-            let runs = Runs()
-            let slow = JobWorker(id: "slow", queue: queue, handlers: ["export.monthly": { job in
-                try await Task.sleep(for: .milliseconds(2500))
-                await runs.record(job.kind)
-            }], lease: 1)
-            let other = JobWorker(id: "other", queue: queue, handlers: ["export.monthly": { await runs.record($0.kind) }], lease: 1)
+            let release = Atomic<Bool>(false)
+            let slow = JobWorker(id: "slow", queue: queue, handlers: ["export.monthly": { _ in
+                while !release.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(50)) }
+            }], lease: 3)
             async let ran = slow.runOne()
-            var stolen = false
-            for _ in 0..<5 {
-                try await Task.sleep(for: .milliseconds(500))
-                if try await other.runOne() { stolen = true }
+            let claimedAt = time.clock.now
+            for _ in 0..<200 where try await Job.query(on: database).first()?.leasedBy != "slow" {
+                try await Task.sleep(for: .milliseconds(50))
             }
+            // when the job has run past its first lease, renewed meanwhile (every second)
+            time.advance(2)
+            var leasedUntil = claimedAt + 3
+            for _ in 0..<200 where leasedUntil <= claimedAt + 3 {
+                try await Task.sleep(for: .milliseconds(100))
+                leasedUntil = try await Job.query(on: database).first()?.leasedUntil ?? 0
+            }
+            time.advance(2)
+            // then another worker finds nothing to take
+            #expect(leasedUntil > time.clock.now)
+            #expect(try await queue.claim(by: "other", lease: 3) == nil)
+            release.store(true, ordering: .relaxed)
             #expect(try await ran == true)
-            #expect(!stolen)
-            #expect(await runs.count == ["export.monthly": 1])
+            #expect(try await Job.query(on: database).first()?.state == .done)
         }
     }
 
