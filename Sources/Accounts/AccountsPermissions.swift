@@ -6,4 +6,14 @@ public enum AccountsPermissions {
     public static func mayAdminister(_ roles: [Role]) -> Bool {
         roles.contains { administration.contains($0.kind) }
     }
+
+    /// Editing a place's record: its managers, granted on that place.
+    public static func mayManage(place placeID: String, _ roles: [Role]) -> Bool {
+        roles.contains(Role(.gestionnaire, on: .place(placeID)))
+    }
+
+    /// Reading a place's history: its managers and the administrators (who may revert).
+    public static func mayReadHistory(of placeID: String, _ roles: [Role]) -> Bool {
+        mayAdminister(roles) || mayManage(place: placeID, roles)
+    }
 }

@@ -11,6 +11,7 @@ public enum AllMigrations {
         DirectoryMigrations.all + [PinnedMigration("MaillageCore.CreateAuditLog", CreateAuditLog())] + AccountsMigrations.all
         + [PinnedMigration("MaillageCore.ChainAuditLogInStreams", ChainAuditLogInStreams()),
            PinnedMigration("MaillageCore.CreateJobs", CreateJobs())]
+        + AccountsMigrations.later
 
     public static func register(on migrations: Migrations, as id: DatabaseID? = nil) {
         migrations.add(list, to: id)

@@ -27,16 +27,16 @@ struct Roles: AsyncParsableCommand {
         var organisation: String?
 
         func run() async throws {
-            let organisationID = try organisation.map { text in
-                guard let id = UUID(uuidString: text) else {
-                    printError(RolesMessages.unknownOrganisation.message)
-                    throw ExitCode.failure
-                }
-                return id
+            let scope: RoleScope
+            switch RoleScope.read(place: lieu, organisation: organisation) {
+            case .success(let read): scope = read
+            case .failure(let unreadable):
+                printError(unreadable.problem.message)
+                throw ExitCode.failure
             }
             let outcome = try await DatabaseLocation.fromEnvironment().withSession { session in
                 try await GrantRole(database: session.database, now: Clock.system.now)
-                    .run(actor: nil, email: email, role: Role(role, placeID: lieu, organisationID: organisationID))
+                    .run(actor: nil, email: email, role: Role(role, on: scope))
             }
             switch outcome {
             case .granted(let role):

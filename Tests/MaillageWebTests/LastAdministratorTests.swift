@@ -86,7 +86,7 @@ struct LastAdministratorTests {
     }
 
     @Test("the same role granted by several administrators at once is held once, everywhere or on a place", arguments: [
-        Role(.moderateur), Role(.gestionnaire, placeID: "structure-1"),
+        Role(.moderateur), Role(.gestionnaire, on: .place("structure-1")),
     ])
     func simultaneousGrants(role: Role) async throws {
         try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in

@@ -29,7 +29,7 @@ struct RolesPageTests {
             #expect(granted.html.contains("Rôle attribué\u{00A0}: gestionnaire de lieu (structure-1)."))
             let paul = try #require(try await User.query(on: app.db).filter(\.$emailKey == "paul@exemple.fr").first())
             let marie = try #require(try await User.query(on: app.db).filter(\.$emailKey == "marie@exemple.fr").first())
-            #expect(try await Roles(app.db).of(paul.requireID()) == [Role(.gestionnaire, placeID: "structure-1")])
+            #expect(try await Roles(app.db).of(paul.requireID()) == [Role(.gestionnaire, on: .place("structure-1"))])
 
             let grant = try #require(try await RoleGrant.query(on: app.db).filter(\.$kind == .gestionnaire).first())
             let revoked = try await admin.post("/admin/roles/\(grant.id!.uuidString.lowercased())/retrait", [:])
@@ -84,7 +84,7 @@ struct RolesPageTests {
     func deletionRevokes() async throws {
         try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let paul = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
-            _ = try await GrantRole(database: app.db, now: 0).run(actor: nil, email: "paul@exemple.fr", role: Role(.gestionnaire, placeID: "structure-1"))
+            _ = try await GrantRole(database: app.db, now: 0).run(actor: nil, email: "paul@exemple.fr", role: Role(.gestionnaire, on: .place("structure-1")))
             #expect(try await paul.post("/compte/suppression", ["delete_password": AccountPagesTests.password]).status == .ok)
             #expect(try await RoleGrant.query(on: app.db).count() == 0)
             let user = try #require(try await User.query(on: app.db).first())

@@ -86,8 +86,12 @@ struct RouteRoleTests {
             for kind in RoleKind.allCases {
                 let email = "\(kind.rawValue)@exemple.fr"
                 let browser = try await AccountPagesTests.signedIn(app, email: email)
-                let role = Role(kind, placeID: kind.scope == .place ? "structure-1" : nil,
-                                organisationID: kind.scope == .organisation ? organisationID : nil)
+                let scope: RoleScope = switch kind.scopeKind {
+                case .place: .place("structure-1")
+                case .organisation: .organisation(organisationID)
+                case nil: .everywhere
+                }
+                let role = Role(kind, on: scope)
                 #expect(try await GrantRole(database: app.db, now: 0).run(actor: nil, email: email, role: role) == .granted(role))
                 personas.append((kind.label, [kind], browser))
             }

@@ -20,4 +20,9 @@ public enum AccountsMigrations {
         PinnedMigration("Accounts.CreateInstanceSecrets", CreateInstanceSecrets()),
         PinnedMigration("Accounts.RecordImportsInPlaceHistory", RecordImportsInPlaceHistory()),
     ]
+
+    /// Written after the other domains' last ones, so run after them (see `AllMigrations`).
+    public static let later = [
+        PinnedMigration("Accounts.ScopeRoleGrants", ScopeRoleGrants()),
+    ]
 }

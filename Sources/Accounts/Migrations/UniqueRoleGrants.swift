@@ -1,3 +1,4 @@
+import Foundation
 import FluentKit
 import SQLKit
 
@@ -9,15 +10,21 @@ struct UniqueRoleGrants: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         try await database.schema(RoleGrant.schema).field("scope_key", .string, .required, .custom(SQLColumnConstraintAlgorithm.default(""))).update()
+        // NB: rows, not the model: the model has since lost the columns this migration reads.
+        let sql = database as! any SQLDatabase
         var seen = Set<String>()
-        for grant in try await RoleGrant.query(on: database).sort(\.$grantedAt).sort(\.$id).all() {
-            let role = grant.role
-            guard seen.insert("\(grant.$user.id) \(role.kind.rawValue) \(role.scopeKey)").inserted else {
-                try await grant.delete(on: database)
+        for row in try await sql.select().columns("id", "user_id", "kind", "place_id", "organisation_id").from(RoleGrant.schema)
+            .orderBy("granted_at").orderBy("id").all() {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let place = try row.decode(column: "place_id", as: String?.self)
+            let organisation = try row.decode(column: "organisation_id", as: UUID?.self)
+            let key = place.map { RoleScope.place($0).key } ?? organisation.map { RoleScope.organisation($0).key } ?? ""
+            let holder = "\(try row.decode(column: "user_id", as: UUID.self)) \(try row.decode(column: "kind", as: String.self)) \(key)"
+            guard seen.insert(holder).inserted else {
+                try await sql.delete(from: RoleGrant.schema).where("id", .equal, id).run()
                 continue
             }
-            grant.scopeKey = role.scopeKey
-            try await grant.update(on: database)
+            try await sql.update(RoleGrant.schema).set("scope_key", to: key).where("id", .equal, id).run()
         }
         try await (database as! any SQLDatabase).create(index: Self.index).unique().on(RoleGrant.schema)
             .column("user_id").column("kind").column("scope_key").run()

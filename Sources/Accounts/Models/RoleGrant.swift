@@ -11,19 +11,21 @@ public final class RoleGrant: Model, @unchecked Sendable {
 
     // data
     @Field(key: "kind") public var kind: RoleKind
-    /// For `gestionnaire`: the place's id in the directory.
-    @OptionalField(key: "place_id") public var placeID: String?
-    /// `Role.scopeKey`: with the account and the kind, unique.
+    /// `RoleScope.key`: what the role is granted on; with the account and the kind, unique.
     @Field(key: "scope_key") var scopeKey: String
     @Field(key: "granted_at") public var grantedAt: Int
 
     // relationships
     @Parent(key: "user_id") public var user: User
-    @OptionalParent(key: "organisation_id") public var organisation: Organisation?
     /// Nil when granted from the command line.
     @OptionalParent(key: "granted_by") public var grantedBy: User?
 
     public init() {}
 
-    public var role: Role { Role(kind, placeID: placeID, organisationID: $organisation.id) }
+    // NB: a key no kind reads cannot be written (grants go through `RoleScope`); read as
+    // nowhere rather than everywhere, it grants nothing.
+    public var role: Role? { RoleScope(key: scopeKey).map { Role(kind, on: $0) } }
+
+    /// « gestionnaire de lieu (hinaura-12) », or the key as stored when no kind reads it.
+    public var description: String { role?.description ?? "\(kind.label) (\(scopeKey))" }
 }

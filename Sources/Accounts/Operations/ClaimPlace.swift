@@ -23,7 +23,7 @@ public struct ClaimPlace: Sendable {
         guard try await PlaceStore(database).find(id: placeID) != nil else { return .refused(FieldProblem("", PlaceMessages.unknownPlace)) }
         if message.isEmpty || message.count > 500 { return .refused(FieldProblem("message", PlaceMessages.missingMessage)) }
         let actorID = try actor.requireID()
-        if try await Roles(database).of(actorID).contains(Role(.gestionnaire, placeID: placeID)) {
+        if AccountsPermissions.mayManage(place: placeID, try await Roles(database).of(actorID)) {
             return .refused(FieldProblem("", PlaceMessages.alreadyManager))
         }
         return try await database.transaction { db in

@@ -38,7 +38,7 @@ public struct DecideClaim: Sendable {
             case .approve:
                 claim.status = .approved
                 try await claim.update(on: db)
-                let role = Role(.gestionnaire, placeID: claim.placeID)
+                let role = Role(.gestionnaire, on: .place(claim.placeID))
                 if try await Roles(db).grant(role, to: claim.$user.id, by: actor.id, at: now) {
                     try await audit.append(AuditEvent(actor: actor.reference, action: "role.granted", subject: claim.user.reference,
                                                       detail: role.description), at: now)

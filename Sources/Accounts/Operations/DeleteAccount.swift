@@ -42,7 +42,7 @@ public struct DeleteAccount: Sendable {
             for grant in grants {
                 try await grant.delete(on: db)
                 try await audit.append(AuditEvent(actor: user.reference, action: "role.revoked", subject: user.reference,
-                                                  detail: grant.role.description), at: now)
+                                                  detail: grant.description), at: now)
             }
             try await audit.append(AuditEvent(actor: user.reference, action: "user.deleted", subject: user.reference), at: now)
             return .done

@@ -40,7 +40,7 @@ public struct EditPlace: Sendable {
     /// `values`: the fields as the form sent them, as the standard's text; fields absent keep
     /// their value. `basis`: what the form showed; nil saves over whatever is stored.
     public func run(actor: User, placeID: String, values: [PlaceField: String], basis: Basis?) async throws -> Outcome {
-        guard try await Roles(database).of(actor.requireID()).contains(Role(.gestionnaire, placeID: placeID)) else { return .notAllowed }
+        guard AccountsPermissions.mayManage(place: placeID, try await Roles(database).of(actor.requireID())) else { return .notAllowed }
         if let id = values[.id], id != placeID { return .refused([FieldProblem(PlaceField.id.rawValue, PlaceMessages.idFixed)]) }
         return try await PlaceChange(database: database, now: now).apply(values, to: placeID, basis: basis, by: actor, action: "place.edited")
     }

@@ -37,20 +37,27 @@ public struct GrantRole: Sendable {
         }
     }
 
+    /// Whether the scope suits the role, and its object exists: asked here, once.
     private func scopeProblem(_ role: Role) async throws -> FieldProblem? {
-        switch role.kind.scope {
-        case .place:
-            guard let placeID = role.placeID, !placeID.isEmpty else { return FieldProblem("place_id", RolesMessages.placeNeeded) }
+        switch (role.kind.scopeKind, role.scope) {
+        case (.place, .place(let placeID)):
             if try await PlaceStore(database).find(id: placeID) == nil { return FieldProblem("place_id", RolesMessages.unknownPlace) }
-            if role.organisationID != nil { return FieldProblem("organisation_id", RolesMessages.noScope) }
-        case .organisation:
-            guard let organisationID = role.organisationID else { return FieldProblem("organisation_id", RolesMessages.organisationNeeded) }
+        case (.place, .everywhere):
+            return FieldProblem("place_id", RolesMessages.placeNeeded)
+        case (.organisation, .organisation(let organisationID)):
             if try await Organisation.find(organisationID, on: database) == nil {
                 return FieldProblem("organisation_id", RolesMessages.unknownOrganisation)
             }
-            if role.placeID != nil { return FieldProblem("place_id", RolesMessages.noScope) }
-        case .everywhere:
-            if role.placeID != nil || role.organisationID != nil { return FieldProblem("kind", RolesMessages.noScope) }
+        case (.organisation, .everywhere):
+            return FieldProblem("organisation_id", RolesMessages.organisationNeeded)
+        case (nil, .everywhere):
+            break
+        case (nil, _):
+            return FieldProblem("kind", RolesMessages.noScope)
+        case (.place, .organisation):
+            return FieldProblem("organisation_id", RolesMessages.noScope)
+        case (.organisation, .place):
+            return FieldProblem("place_id", RolesMessages.noScope)
         }
         return nil
     }

@@ -31,8 +31,8 @@ public struct RevokeRole: Sendable {
             }
             try await grant.delete(on: db)
             try await AuditLog(db).append(AuditEvent(actor: actor.reference, action: "role.revoked",
-                                                     subject: grant.user.reference, detail: grant.role.description), at: now)
-            return .revoked(grant.role)
+                                                     subject: grant.user.reference, detail: grant.description), at: now)
+            return .revoked(grant.role ?? Role(grant.kind))
         }
     }
 }

@@ -11,7 +11,7 @@ public struct Roles: Sendable {
     }
 
     public func of(_ userID: UUID) async throws -> [Role] {
-        try await RoleGrant.query(on: database).filter(\.$user.$id == userID).all().map(\.role)
+        try await RoleGrant.query(on: database).filter(\.$user.$id == userID).all().compactMap(\.role)
     }
 
     /// Whether the account may administer: grant roles, decide claims, revert edits.
@@ -22,16 +22,15 @@ public struct Roles: Sendable {
     /// Every grant with its account, for the administration page: by account name, then role.
     public func all() async throws -> [RoleGrant] {
         try await RoleGrant.query(on: database).with(\.$user).all()
-            .sorted { ($0.user.name, $0.kind.rawValue, $0.placeID ?? "") < ($1.user.name, $1.kind.rawValue, $1.placeID ?? "") }
+            .sorted { ($0.user.name, $0.kind.rawValue, $0.scopeKey) < ($1.user.name, $1.kind.rawValue, $1.scopeKey) }
     }
 
     /// Grants `role` unless the account holds it already, and says whether it did. The unique
     /// index decides, so two administrators granting the same role at once give one grant.
     func grant(_ role: Role, to userID: UUID, by granter: UUID?, at now: Int) async throws -> Bool {
         let inserted = try await (database as! any SQLDatabase).insert(into: RoleGrant.schema)
-            .columns("id", "user_id", "kind", "place_id", "organisation_id", "scope_key", "granted_by", "granted_at")
-            .values(SQLBind(UUID()), SQLBind(userID), SQLBind(role.kind.rawValue), SQLBind(role.placeID), SQLBind(role.organisationID),
-                    SQLBind(role.scopeKey), SQLBind(granter), SQLBind(now))
+            .columns("id", "user_id", "kind", "scope_key", "granted_by", "granted_at")
+            .values(SQLBind(UUID()), SQLBind(userID), SQLBind(role.kind.rawValue), SQLBind(role.scope.key), SQLBind(granter), SQLBind(now))
             .ignoringConflicts(with: ["user_id", "kind", "scope_key"])
             .returning("id").all()
         return !inserted.isEmpty

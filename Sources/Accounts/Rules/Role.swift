@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a person may do beyond their own account. Some roles hold for one place
+/// What a person may do beyond their own account. Some roles are granted on one place
 /// (gestionnaire) or one organisation (commanditaire); the others hold everywhere.
 public enum RoleKind: String, CaseIterable, Codable, Sendable {
     case administrateur
@@ -23,42 +23,26 @@ public enum RoleKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// What the role holds for: nothing (everywhere), a place, an organisation.
-    public enum Scope: Sendable { case everywhere, place, organisation }
-
-    public var scope: Scope {
+    /// The kind of object the role is granted on; nil when it holds everywhere.
+    public var scopeKind: RoleScope.Kind? {
         switch self {
         case .gestionnaire: .place
         case .commanditaire: .organisation
-        default: .everywhere
+        default: nil
         }
     }
 }
 
-/// A role as held by someone: its kind and what it holds for.
+/// A role as held by someone: its kind and what it is granted on.
 public struct Role: Hashable, Sendable {
     public let kind: RoleKind
-    public let placeID: String?
-    public let organisationID: UUID?
+    public let scope: RoleScope
 
-    public init(_ kind: RoleKind, placeID: String? = nil, organisationID: UUID? = nil) {
+    public init(_ kind: RoleKind, on scope: RoleScope = .everywhere) {
         self.kind = kind
-        self.placeID = placeID
-        self.organisationID = organisationID
-    }
-
-    /// What the role holds for, as one value that is never null (« » everywhere, « lieu:hinaura-12 »):
-    /// a unique index on it holds where one on the nullable scope columns would not (nulls differ).
-    public var scopeKey: String {
-        if let placeID { return "lieu:\(placeID)" }
-        if let organisationID { return "organisation:\(organisationID.uuidString.lowercased())" }
-        return ""
+        self.scope = scope
     }
 
     /// « gestionnaire de lieu (hinaura-12) »: for audit lines and admin pages.
-    public var description: String {
-        if let placeID { return "\(kind.label) (\(placeID))" }
-        if let organisationID { return "\(kind.label) (organisation \(organisationID.uuidString.lowercased()))" }
-        return kind.label
-    }
+    public var description: String { kind.label + scope.suffix }
 }

@@ -22,13 +22,13 @@ struct AdminRoutes: RouteCollection {
             return try await page(request, values: values, problems: [FieldProblem("kind", RolesMessages.unknownRole)])
                 .encodeResponse(status: .badRequest, for: request)
         }
-        let place = values["place_id"]!.trimmingCharacters(in: .whitespaces)
-        let organisation = values["organisation_id"]!
-        if !organisation.isEmpty, UUID(uuidString: organisation) == nil {
-            return try await page(request, values: values, problems: [FieldProblem("organisation_id", RolesMessages.unknownOrganisation)])
-                .encodeResponse(status: .badRequest, for: request)
+        let scope: RoleScope
+        switch RoleScope.read(place: values["place_id"], organisation: values["organisation_id"]) {
+        case .success(let read): scope = read
+        case .failure(let unreadable):
+            return try await page(request, values: values, problems: [unreadable.problem]).encodeResponse(status: .badRequest, for: request)
         }
-        let role = Role(kind, placeID: place.isEmpty ? nil : place, organisationID: UUID(uuidString: organisation))
+        let role = Role(kind, on: scope)
         let outcome = try await GrantRole(database: request.db, now: request.application.clock.now)
             .run(actor: try request.requireUser(), email: values["email"]!, role: role)
         switch outcome {

@@ -42,7 +42,8 @@ struct PlaceManagementRoutes: RouteCollection {
     }
 
     func edit(request: Request) async throws -> Response {
-        let place = try await request.requireManagedPlace()
+        // NB: who may edit is asked by `EditPlace`, once.
+        let place = try await request.requirePlace()
         var values: [PlaceField: String] = [:], shown: [PlaceField: String] = [:]
         for field in PlaceField.allCases {
             if field != .id, let value = try? request.content.get(String.self, at: field.rawValue) { values[field] = value }
@@ -79,12 +80,9 @@ struct PlaceManagementRoutes: RouteCollection {
     func history(request: Request) async throws -> HTML {
         let place = try await request.requirePlace()
         let roles = try await request.roles()
-        let administrator = AccountsPermissions.mayAdminister(roles)
-        guard administrator || roles.contains(Role(.gestionnaire, placeID: place.id)) else {
-            throw Refused(.forbidden, PlaceMessages.notManager)
-        }
+        guard AccountsPermissions.mayReadHistory(of: place.id, roles) else { throw Refused(.forbidden, PlaceMessages.notManager) }
         return PlaceManagementPages.history(place, edits: try await PlaceClaims(request.db).edits(of: place.id),
-                                            csrf: try await request.csrfToken(), mayRevert: administrator)
+                                            csrf: try await request.csrfToken(), mayRevert: AccountsPermissions.mayAdminister(roles))
     }
 
     func claims(request: Request) async throws -> HTML {
@@ -146,7 +144,7 @@ extension Request {
     /// The place in the path, if the account manages it: another manager's place is a 403.
     func requireManagedPlace() async throws -> Place {
         let place = try await requirePlace()
-        guard try await roles().contains(Role(.gestionnaire, placeID: place.id)) else {
+        guard AccountsPermissions.mayManage(place: place.id, try await roles()) else {
             throw Refused(.forbidden, PlaceMessages.notManager)
         }
         return place

@@ -26,10 +26,10 @@ enum RolesPage {
                 .tbody(.forEach(model.grants) { grant in
                     .tr(
                         .td(.text("\(grant.user.name) (\(grant.user.email))")),
-                        .td(.text(grant.role.description)),
+                        .td(.text(grant.description)),
                         .td(.text(French.date(LocalDateTime(minutesSinceEpoch: grant.grantedAt / 60).date, weekday: false))),
                         .td(FormMarkup(action: Paths.revokeRole(grant.id!).url, csrf: model.csrf)
-                            .render([], submit: "Retirer", secondary: true, label: "Retirer le rôle \(grant.role.description) à \(grant.user.name)"))
+                            .render([], submit: "Retirer", secondary: true, label: "Retirer le rôle \(grant.description) à \(grant.user.name)"))
                     )
                 })
             )),
