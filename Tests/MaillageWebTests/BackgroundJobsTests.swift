@@ -3,6 +3,7 @@ import FluentKit
 import MaillageCore
 import NIOConcurrencyHelpers
 @testable import MaillageWeb
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -49,6 +50,10 @@ struct BackgroundJobsTests {
             let recorder = Recorder()
             app.mailTransport = recorder
             try await app.asyncBoot()
+            // the worker's first round, which records the schedules, done before the sign-up
+            for _ in 0..<100 where try await (app.db as! any SQLDatabase).select().column("name").from("job_schedules").all().count < 2 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
             let browser = Browser(app)
             try await browser.get("/inscription")
             try await browser.post("/inscription", ["name": "Zoé Lefèvre", "email": "zoe@exemple.fr", "password": AccountPagesTests.password])

@@ -35,6 +35,11 @@ public struct JobQueue: Sendable {
     /// none is due. A job whose lease has passed (its worker was killed) is due again.
     public func claim(by worker: String, lease: Int) async throws -> Job? {
         let now = clock.now
+        // NB: a look first, which takes no lock: an idle worker polling every few seconds never
+        // holds SQLite's write lock against the requests' transactions.
+        let due = try await sql.select().column("id").from(Job.schema).where("state", .equal, Job.State.pending.rawValue)
+            .where("run_at", .lessThanOrEqual, now).limit(1).first()
+        guard due != nil else { return nil }
         // NB: one statement picks and leases the job. PostgreSQL skips the rows other workers are
         // taking at that moment; SQLite runs one writing statement at a time, across processes.
         let skipLocked: SQLQueryString = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE SKIP LOCKED"
