@@ -1,4 +1,4 @@
-/// Who may do what with accounts and roles; the web's authorization table reads it.
+/// Who may do what with accounts and roles; the site's route declarations read it.
 public enum AccountsPermissions {
     /// Granting and revoking roles, and deciding place claims.
     public static let administration: Set<RoleKind> = [.administrateur]

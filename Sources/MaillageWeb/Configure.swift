@@ -31,7 +31,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.isServedOverHTTPS = baseURL.lowercased().hasPrefix("https://")
     let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     app.accounts = AccountsSettings(clock: clock, hasher: try BcryptHashing(cost: passwordCost, threadPool: app.threadPool),
-                                    link: { base + Paths.link($0, token: $1) })
+                                    link: { base + Site.link($0, token: $1) })
     app.search = try SearchService(freshness: indexFreshness)
     app.leaflet = leaflet
     app.databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
@@ -53,15 +53,6 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.middleware.use(SessionCookies())
     app.middleware.use(CSRFCheck())
 
-    // Every route is registered behind `Authorize`, which reads the authorization table.
-    let routes = app.grouped(Authorize())
-    try routes.register(collection: AssetRoutes(leaflet: leaflet))
-    try routes.register(collection: DirectoryRoutes())
-    try routes.register(collection: DirectoryAPI())
-    try routes.register(collection: HealthRoutes())
-    try routes.register(collection: OrganisationAPI())
-    try routes.register(collection: AccountRoutes())
-    try routes.register(collection: PlaceManagementRoutes())
-    try routes.register(collection: OrganisationRoutes())
-    try routes.register(collection: AdminRoutes())
+    // Every route of the site's map, each behind the check of its access.
+    Site.register(on: app)
 }

@@ -2,7 +2,7 @@ import Directory
 import Foundation
 import MaillageCore
 import MaillageTestSupport
-import MaillageWeb
+@testable import MaillageWeb
 import Testing
 import Vapor
 import VaporTesting
@@ -79,7 +79,7 @@ struct CommuneInputTests {
                 #expect(html.contains(heading), "\(postcode)")
                 for name in served.compactMap({ $0["nom"] as? String }) {
                     let label = "\(name) (\(postcode))"
-                    #expect(html.contains("<a href=\"\(Paths.search(["commune": label]).url)\">\(name)</a>"), "\(label)")
+                    #expect(html.contains("<a href=\"\(Site.directory.search.url(query: ["commune": label]))\">\(name)</a>"), "\(label)")
                 }
                 // One of them followed, in the API.
                 let first = try #require(served.first)

@@ -1,7 +1,7 @@
 import Directory
 import Foundation
 import MaillageTestSupport
-import MaillageWeb
+@testable import MaillageWeb
 import Testing
 import Vapor
 import VaporTesting
@@ -95,7 +95,7 @@ struct HostileValuesTests {
             let saved = try await paul.post("/lieux/structure-1/modifier", edited)
             #expect(saved.status == .ok, "saved with warnings")
             #expect(saved.html.contains("n&#39;est pas une adresse web commençant par http:// ou https://"), "\(saved.html)")
-            let imported = Paths.place(id: "fichier-" + Self.payload).url
+            let imported = Site.directory.place.url("fichier-" + Self.payload)
             let visitor = Browser(app)
             // Each page, who reads it, and whether it shows the places' text.
             let pages: [(String, Browser, Bool)] = [

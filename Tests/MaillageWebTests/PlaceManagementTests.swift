@@ -4,7 +4,7 @@ import FluentKit
 import Foundation
 import MaillageCore
 import MaillageTestSupport
-import MaillageWeb
+@testable import MaillageWeb
 import Testing
 import Vapor
 import VaporTesting
@@ -172,12 +172,12 @@ struct PlaceManagementTests {
             _ = try await ImportPlaces(database: app.db).run(files: [Fixtures.path("exemple-valide.csv")])
             let (paul, _) = try await Self.manager(app)
             let other = try #require(try await PlaceStore(app.db).page(after: nil, limit: 1).first { $0.id != "structure-1" })
-            let path = Paths.editPlace(id: other.id).url
+            let path = Site.places.edit.url(other.id)
             #expect(try await paul.get(path).status == .forbidden)
             let before = other.text(.horaires)
             #expect(try await paul.post(path, ["horaires": Self.hours]).status == .forbidden)
             #expect(try await PlaceStore(app.db).find(id: other.id)?.text(.horaires) == before)
-            #expect(try await paul.get(Paths.placeHistory(id: other.id).url).status == .forbidden)
+            #expect(try await paul.get(Site.places.history.url(other.id)).status == .forbidden)
         }
     }
 

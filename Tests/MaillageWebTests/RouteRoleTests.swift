@@ -59,16 +59,26 @@ struct RouteRoleTests {
         }.joined(separator: "/")
     }
 
-    @Test("each route the app registers has an entry in the table, and each entry a route")
-    func tableCoversRoutes() async throws {
-        #expect(Set(Self.expected.keys) == Set(AuthorizationTable.routes.keys), "the expected statuses name every route, no more")
+    @Test("the app serves the routes the site declares, each once, and the expected statuses name every one of them")
+    func declarationsAreServed() async throws {
+        #expect(Set(Self.expected.keys) == Set(Site.access.keys), "the expected statuses name every route, no more")
+        #expect(Site.access.count == Site.all.count, "a route declared twice")
         try await withApp { app in
-            let registered = Set(app.routes.all.map { AuthorizationTable.key(method: $0.method.rawValue, path: $0.path.map(\.description)) })
-            let missing = registered.subtracting(AuthorizationTable.routes.keys)
-            #expect(missing.isEmpty, "routes with no entry: \(missing.sorted())")
-            let stale = Set(AuthorizationTable.routes.keys).subtracting(registered).filter { !$0.contains("leaflet") }
-            #expect(stale.isEmpty, "entries with no route: \(stale.sorted())")
+            let registered = app.routes.all.map { AnyEndpoint.key(method: $0.method, path: $0.path) }
+            #expect(registered.sorted() == Site.all.map(\.key).sorted())
         }
+    }
+
+    @Test("links are made from the declarations, their parameters encoded")
+    func links() {
+        #expect(Site.directory.home.url() == "/")
+        #expect(Site.directory.place.url("Lieu à Reims|2") == "/lieux/Lieu%20%C3%A0%20Reims%7C2")
+        let organisation = UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF")!
+        #expect(Site.organisations.revokeToken.url(organisation, organisation)
+                == "/organisations/6f9619ff-8b86-d011-b42d-00c04fc964ff/jetons/6f9619ff-8b86-d011-b42d-00c04fc964ff/revocation")
+        #expect(Site.places.revertEdit.url(42) == "/admin/modifications/42/annulation")
+        #expect(Site.directory.search.url(query: ["rayon": "10", "commune": "Saint-Étienne"]) == "/recherche?commune=Saint-%C3%89tienne&rayon=10")
+        #expect(Site.link(.resetPassword, token: "a+b") == "/mot-de-passe/nouveau?jeton=a%2Bb")
     }
 
     @Test("for each role, each route: allowed gets its expected status, never a refusal; refused is a 403 (API) or the login page; security headers on all")
@@ -111,8 +121,8 @@ struct RouteRoleTests {
                 let signedIn = persona.name != "anonyme"
                 let roles = persona.roles.map { Role($0) }
                 for route in routes {
-                    let key = AuthorizationTable.key(method: route.method.rawValue, path: route.path.map(\.description))
-                    let access = try #require(AuthorizationTable.routes[key])
+                    let key = AnyEndpoint.key(method: route.method, path: route.path)
+                    let access = try #require(Site.access[key])
                     let path = Self.concrete(route.path, organisation: organisationID)
                     let page = route.method == .POST ? try await persona.browser.post(path, [:]) : try await persona.browser.get(path)
                     if page.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") != true
@@ -138,8 +148,8 @@ struct RouteRoleTests {
             }
             // and the API's token routes answer a token that has their scope
             for route in routes {
-                let key = AuthorizationTable.key(method: route.method.rawValue, path: route.path.map(\.description))
-                guard case .token(let scope) = AuthorizationTable.routes[key] else { continue }
+                let key = AnyEndpoint.key(method: route.method, path: route.path)
+                guard case .token(let scope) = Site.access[key] else { continue }
                 let made = try await APITokens(database: app.db, now: 0).create(actor: founder, organisation: organisationID, name: key, scopes: [scope])
                 guard case .created(let token) = made else { Issue.record("\(made)"); continue }
                 var headers = HTTPHeaders()

@@ -2,15 +2,7 @@ import Directory
 import Vapor
 
 /// `/api/v1`: the directory's search as JSON, with the same criteria as the search page.
-struct DirectoryAPI: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let v1 = routes.grouped("api", "v1")
-        v1.get("lieux", use: list)
-        v1.get("lieux", ":id", use: show)
-        v1.get("communes", use: communes)
-        routes.get("api", "openapi.json") { _ in Self.json(body: .init(data: OpenAPIDocument.json)) }
-    }
-
+enum DirectoryAPI {
     /// What `meta` says of a page of results, written directly as the places are (a
     /// postcode's communes through JSONEncoder cost more than the search itself); still
     /// `Encodable`, so that a test holds the two to the same JSON.
@@ -59,10 +51,13 @@ struct DirectoryAPI: RouteCollection {
         }
     }
 
+    /// The OpenAPI document.
+    static func document(_ request: Request) -> Response { json(body: .init(data: OpenAPIDocument.json)) }
+
     /// A synchronous handler: a search that memory answers is answered on the event loop,
     /// without the task an async handler starts; the others (words, a snapshot to check) go on
     /// in a task.
-    func list(request: Request) -> EventLoopFuture<Response> {
+    static func list(_ request: Request) -> EventLoopFuture<Response> {
         let parameters: [String: String]
         switch QueryParameters.parse(request.url.query, allowed: SearchCriteria.parameterNames, mayBeEmpty: OpenAPIDocument.freeText) {
         case .success(let read): parameters = read
@@ -104,7 +99,7 @@ struct DirectoryAPI: RouteCollection {
         }
     }
 
-    func show(request: Request) async throws -> Response {
+    static func show(_ request: Request) async throws -> Response {
         guard let place = try await request.placeFromPath() else {
             throw Abort(.notFound, reason: "Aucun lieu n'a cet identifiant.")
         }
@@ -113,7 +108,7 @@ struct DirectoryAPI: RouteCollection {
 
     /// Communes whose name or postcode starts as typed, most populous first: the suggestions
     /// of the search form.
-    func communes(request: Request) async throws -> Response {
+    static func communes(_ request: Request) async throws -> Response {
         let parameters: [String: String]
         switch QueryParameters.parse(request.url.query, allowed: ["q"], mayBeEmpty: ["q"]) {
         case .success(let read): parameters = read

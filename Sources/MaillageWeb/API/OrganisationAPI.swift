@@ -2,7 +2,7 @@ import Accounts
 import Vapor
 
 /// The organisation an API token belongs to: what a client checks first.
-struct OrganisationAPI: RouteCollection {
+enum OrganisationAPI {
     struct OrganisationDTO: Content {
         let id: String
         let nom: String
@@ -12,11 +12,8 @@ struct OrganisationAPI: RouteCollection {
         let autorisations: [String]
     }
 
-    func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("api", "v1").get("organisation", use: show)
-    }
 
-    func show(request: Request) async throws -> OrganisationDTO {
+    static func show(_ request: Request) async throws -> OrganisationDTO {
         guard let token = request.apiToken else { throw Refused(.unauthorized, APITokenMessages.missing) }
         let organisation = token.organisation
         let id = try organisation.requireID()

@@ -2,19 +2,13 @@ import Accounts
 import MaillageCore
 import Vapor
 
-/// Checks the authorization table before every handler. A route missing from the table is
-/// refused (and logged): a forgotten entry closes a route, it never opens it. A refusal is a
-/// 403 for the API; for pages, the login page: reached by redirect when nobody is logged in,
-/// shown with a 403 when the account lacks the role.
+/// Checks a route's access before its handler (each route of `Site` is registered behind its
+/// own). A refusal is a 403 for the API; for pages, the login page: reached by redirect when
+/// nobody is logged in, shown with a 403 when the account lacks the role.
 struct Authorize: AsyncMiddleware {
+    let access: Access
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let access = request.route.flatMap { route in
-            AuthorizationTable.routes[AuthorizationTable.key(method: route.method.rawValue, path: route.path.map(\.description))]
-        }
-        guard let access else {
-            request.logger.critical("\(request.method) \(request.url.path): route absente de la table d'autorisations")
-            throw Refused(.forbidden, Self.refusal)
-        }
         if case .everyone = access { return try await next.respond(to: request) }
         if case .token(let scope) = access {
             try await request.authenticateToken(for: scope)
@@ -24,7 +18,7 @@ struct Authorize: AsyncMiddleware {
         if access.allows(signedIn: request.user != nil, roles: roles) { return try await next.respond(to: request) }
         if request.url.path.hasPrefix("/api/") { throw Refused(.forbidden, Self.refusal) }
         guard request.user != nil else {
-            return request.redirect(to: Paths.logIn.url)
+            return request.redirect(to: Site.accounts.logIn.url())
         }
         return try await LogInPage.render(csrf: request.csrfToken(), problems: [FieldProblem("", Self.refusal)])
             .encodeResponse(status: .forbidden, for: request)

@@ -6,7 +6,7 @@ enum ErrorPage {
             title: title(status),
             .h1(.text(title(status))),
             .p(.text(message)),
-            .p(.a(.href(Paths.home.url), .text("Revenir à l'accueil")))
+            .p(.a(.href(Site.directory.home.url()), .text("Revenir à l'accueil")))
         )
     }
 

@@ -9,15 +9,15 @@ enum Layout {
                 .meta(.attribute(named: "charset", value: "UTF-8")),
                 .title("\(title) — Maillage"),
                 .meta(.attribute(named: "name", value: "viewport"), .attribute(named: "content", value: "width=device-width, initial-scale=1.0")),
-                .stylesheet(Paths.stylesheet.url),
+                .stylesheet(Site.assets.stylesheet.url()),
                 head,
-                .script(.src(Paths.script.url), .attribute(named: "defer", value: "defer"))
+                .script(.src(Site.assets.script.url()), .attribute(named: "defer", value: "defer"))
             ),
             body: .body(
                 .a(.class("skip"), .href("#contenu"), .text("Aller au contenu")),
                 .header(
                     .class("site"),
-                    .a(.class("brand"), .href(Paths.home.url), .text("Maillage")),
+                    .a(.class("brand"), .href(Site.directory.home.url()), .text("Maillage")),
                     .p(.class("tagline"), .text("Les lieux de médiation numérique près de chez vous"))
                 ),
                 .main(.id("contenu"), .group(content)),

@@ -3,32 +3,12 @@ import MaillageCore
 import Vapor
 
 /// Sign-up, address confirmation, login, logout, forgotten password, « Mon compte ».
-struct AccountRoutes: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("inscription", use: signUpForm)
-        routes.post("inscription", use: signUp)
-        routes.get("connexion", use: logInForm)
-        routes.post("connexion", use: logIn)
-        routes.post("deconnexion", use: logOut)
-        routes.get("compte", use: account)
-        routes.get("compte", "confirmer", use: confirmEmailForm)
-        routes.post("compte", "confirmer", use: confirmEmail)
-        routes.get("mot-de-passe", "oubli", use: forgotPasswordForm)
-        routes.post("mot-de-passe", "oubli", use: forgotPassword)
-        routes.get("mot-de-passe", "nouveau", use: newPasswordForm)
-        routes.post("mot-de-passe", "nouveau", use: newPassword)
-        routes.post("compte", "mot-de-passe", use: changePassword)
-        routes.post("compte", "adresse", use: changeEmail)
-        routes.get("compte", "adresse", "confirmer", use: confirmEmailChangeForm)
-        routes.post("compte", "adresse", "confirmer", use: confirmEmailChange)
-        routes.post("compte", "suppression", use: deleteAccount)
-    }
-
-    func signUpForm(request: Request) async throws -> HTML {
+enum AccountRoutes {
+    static func signUpForm(_ request: Request) async throws -> HTML {
         SignUpPage.render(csrf: try await request.csrfToken())
     }
 
-    func signUp(request: Request) async throws -> Response {
+    static func signUp(_ request: Request) async throws -> Response {
         let values = request.formValues("name", "email")
         let outcome = try await SignUp(database: request.db, settings: request.application.accounts)
             .run(email: values["email"]!, name: values["name"]!, password: request.formValue("password"), from: request.clientAddress)
@@ -56,12 +36,12 @@ struct AccountRoutes: RouteCollection {
         ])
     }
 
-    func logInForm(request: Request) async throws -> Response {
-        if request.user != nil { return request.redirect(to: Paths.account.url) }
+    static func logInForm(_ request: Request) async throws -> Response {
+        if request.user != nil { return request.redirect(to: Site.accounts.account.url()) }
         return try await LogInPage.render(csrf: request.csrfToken()).encodeResponse(for: request)
     }
 
-    func logIn(request: Request) async throws -> Response {
+    static func logIn(_ request: Request) async throws -> Response {
         let values = request.formValues("email")
         let outcome = try await LogIn(database: request.db, settings: request.application.accounts)
             .run(email: values["email"]!, password: request.formValue("password"), replacing: request.sessionToken,
@@ -69,7 +49,7 @@ struct AccountRoutes: RouteCollection {
         switch outcome {
         case .loggedIn(let token, _):
             try await request.adoptSession(token: token)
-            return request.redirect(to: Paths.account.url, redirectType: .normal)
+            return request.redirect(to: Site.accounts.account.url(), redirectType: .normal)
         case .refused(let problem):
             return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [problem])
                 .encodeResponse(status: .badRequest, for: request)
@@ -79,20 +59,20 @@ struct AccountRoutes: RouteCollection {
         }
     }
 
-    func logOut(request: Request) async throws -> Response {
+    static func logOut(_ request: Request) async throws -> Response {
         if let token = request.sessionToken {
             try await VisitorSessions(database: request.db, now: request.application.clock.now).close(token: token)
         }
         request.dropSession()
-        return request.redirect(to: Paths.home.url, redirectType: .normal)
+        return request.redirect(to: Site.directory.home.url(), redirectType: .normal)
     }
 
-    func account(request: Request) async throws -> Response {
-        guard let user = request.user else { return request.redirect(to: Paths.logIn.url) }
+    static func account(_ request: Request) async throws -> Response {
+        guard let user = request.user else { return request.redirect(to: Site.accounts.logIn.url()) }
         return try await AccountPage.render(user: user, csrf: request.csrfToken()).encodeResponse(for: request)
     }
 
-    func changePassword(request: Request) async throws -> Response {
+    static func changePassword(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let change = try await ChangePassword(database: request.db, settings: request.application.accounts)
             .run(user: user, current: request.formValue("current_password"), new: request.formValue("new_password"),
@@ -100,7 +80,7 @@ struct AccountRoutes: RouteCollection {
         return try await accountPage(request, user: user, after: change, done: "Votre mot de passe est changé.")
     }
 
-    func changeEmail(request: Request) async throws -> Response {
+    static func changeEmail(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let values = request.formValues("new_email")
         let change = try await ChangeEmail(database: request.db, settings: request.application.accounts)
@@ -108,17 +88,17 @@ struct AccountRoutes: RouteCollection {
         return try await accountPage(request, user: user, after: change, values: values)
     }
 
-    func confirmEmailChangeForm(request: Request) async throws -> HTML {
-        ConfirmEmailPage.render(token: try request.linkToken(), csrf: try await request.csrfToken(), action: .confirmEmailChange)
+    static func confirmEmailChangeForm(_ request: Request) async throws -> HTML {
+        ConfirmEmailPage.render(token: try request.linkToken(), csrf: try await request.csrfToken(), action: Site.accounts.confirmEmailChange.url())
     }
 
-    func confirmEmailChange(request: Request) async throws -> Response {
+    static func confirmEmailChange(_ request: Request) async throws -> Response {
         let outcome = try await ConfirmEmailChange(database: request.db, settings: request.application.accounts)
             .run(token: request.formValue("token"))
         switch outcome {
         case .changed(let email):
             return try await MessagePage.render(title: "Adresse changée", ["Votre compte utilise désormais l'adresse \(email)."],
-                                                link: (Paths.account.url, "Mon compte")).encodeResponse(for: request)
+                                                link: (Site.accounts.account.url(), "Mon compte")).encodeResponse(for: request)
         case .refused(let problem):
             throw Refused(.badRequest, AccountsMessages.link(problem))
         case .taken:
@@ -126,18 +106,18 @@ struct AccountRoutes: RouteCollection {
         }
     }
 
-    func deleteAccount(request: Request) async throws -> Response {
+    static func deleteAccount(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let change = try await DeleteAccount(database: request.db, settings: request.application.accounts)
             .run(user: user, password: request.formValue("delete_password"))
         guard change == .done else { return try await accountPage(request, user: user, after: change) }
         request.dropSession()
         return try await MessagePage.render(title: "Compte supprimé", ["Votre compte est supprimé et vos données personnelles effacées."],
-                                            link: (Paths.home.url, "Revenir à l'accueil")).encodeResponse(for: request)
+                                            link: (Site.directory.home.url(), "Revenir à l'accueil")).encodeResponse(for: request)
     }
 
     /// « Mon compte » again after a change: its notice, or its problems next to their fields.
-    private func accountPage(_ request: Request, user: User, after change: AccountChange, done: String = "",
+    private static func accountPage(_ request: Request, user: User, after change: AccountChange, done: String = "",
                              values: [String: String] = [:]) async throws -> Response {
         let csrf = try await request.csrfToken()
         switch change {
@@ -155,27 +135,27 @@ struct AccountRoutes: RouteCollection {
         }
     }
 
-    func confirmEmailForm(request: Request) async throws -> HTML {
+    static func confirmEmailForm(_ request: Request) async throws -> HTML {
         ConfirmEmailPage.render(token: try request.linkToken(), csrf: try await request.csrfToken())
     }
 
-    func confirmEmail(request: Request) async throws -> Response {
+    static func confirmEmail(_ request: Request) async throws -> Response {
         let outcome = try await VerifyEmail(database: request.db, settings: request.application.accounts)
             .run(token: request.formValue("token"))
         switch outcome {
         case .verified(let email):
             return try await MessagePage.render(title: "Adresse confirmée", ["L'adresse \(email) est confirmée : vous pouvez vous connecter."],
-                                                link: (Paths.logIn.url, "Se connecter")).encodeResponse(for: request)
+                                                link: (Site.accounts.logIn.url(), "Se connecter")).encodeResponse(for: request)
         case .refused(let problem):
             throw Refused(.badRequest, AccountsMessages.link(problem))
         }
     }
 
-    func forgotPasswordForm(request: Request) async throws -> HTML {
+    static func forgotPasswordForm(_ request: Request) async throws -> HTML {
         PasswordPages.forgot(csrf: try await request.csrfToken())
     }
 
-    func forgotPassword(request: Request) async throws -> Response {
+    static func forgotPassword(_ request: Request) async throws -> Response {
         let values = request.formValues("email")
         let outcome = try await RequestPasswordReset(database: request.db, settings: request.application.accounts)
             .run(email: values["email"]!, from: request.clientAddress)
@@ -192,7 +172,7 @@ struct AccountRoutes: RouteCollection {
         }
     }
 
-    func newPasswordForm(request: Request) async throws -> HTML {
+    static func newPasswordForm(_ request: Request) async throws -> HTML {
         let token = try request.linkToken()
         if let problem = try await ResetPassword(database: request.db, settings: request.application.accounts).check(token: token) {
             throw Refused(.badRequest, AccountsMessages.link(problem))
@@ -200,7 +180,7 @@ struct AccountRoutes: RouteCollection {
         return PasswordPages.new(token: token, csrf: try await request.csrfToken())
     }
 
-    func newPassword(request: Request) async throws -> Response {
+    static func newPassword(_ request: Request) async throws -> Response {
         let token = request.formValue("token")
         let outcome = try await ResetPassword(database: request.db, settings: request.application.accounts)
             .run(token: token, password: request.formValue("password"))
@@ -208,7 +188,7 @@ struct AccountRoutes: RouteCollection {
         case .reset:
             return try await MessagePage.render(title: "Mot de passe changé",
                                                 ["Votre nouveau mot de passe est enregistré. Par sécurité, vous êtes déconnecté de tous vos appareils."],
-                                                link: (Paths.logIn.url, "Se connecter")).encodeResponse(for: request)
+                                                link: (Site.accounts.logIn.url(), "Se connecter")).encodeResponse(for: request)
         case .refused(let problem):
             throw Refused(.badRequest, AccountsMessages.link(problem))
         case .weakPassword(let problem):

@@ -3,20 +3,14 @@ import Foundation
 import MaillageCore
 import Vapor
 
-/// Administration: granting and revoking roles. The authorization table keeps these routes to
+/// Administration: granting and revoking roles. `Site` keeps these routes to
 /// administrators; the operations check again.
-struct AdminRoutes: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "roles", use: roles)
-        routes.post("admin", "roles", use: grant)
-        routes.post("admin", "roles", ":grant", "retrait", use: revoke)
-    }
-
-    func roles(request: Request) async throws -> Response {
+enum AdminRoutes {
+    static func roles(_ request: Request) async throws -> Response {
         try await page(request).encodeResponse(for: request)
     }
 
-    func grant(request: Request) async throws -> Response {
+    static func grant(_ request: Request) async throws -> Response {
         let values = request.formValues("email", "kind", "place_id", "organisation_id")
         guard let kind = RoleKind(rawValue: values["kind"]!) else {
             return try await page(request, values: values, problems: [FieldProblem("kind", RolesMessages.unknownRole)])
@@ -41,7 +35,7 @@ struct AdminRoutes: RouteCollection {
         }
     }
 
-    func revoke(request: Request) async throws -> Response {
+    static func revoke(_ request: Request) async throws -> Response {
         guard let id = request.parameters.get("grant").flatMap(UUID.init(uuidString:)) else {
             throw Refused(.notFound, RolesMessages.unknownGrant)
         }
@@ -55,7 +49,7 @@ struct AdminRoutes: RouteCollection {
         }
     }
 
-    private func page(_ request: Request, notice: String? = nil, values: [String: String] = [:],
+    private static func page(_ request: Request, notice: String? = nil, values: [String: String] = [:],
                       problems: [FieldProblem] = []) async throws -> HTML {
         RolesPage.render(.init(grants: try await Roles(request.db).all(), organisations: try await Organisations(request.db).all(),
                                csrf: try await request.csrfToken(), notice: notice, values: values, problems: problems))

@@ -3,20 +3,19 @@ import Vapor
 
 /// The files pages load: the stylesheet and script shipped with Maillage, and Leaflet's files
 /// when they were installed. Nothing comes from another site but the map's tiles.
-struct AssetRoutes: RouteCollection {
-    let leaflet: LeafletFiles?
+enum AssetRoutes {
+    static func stylesheet(_ request: Request) -> Response { asset(Stylesheet.css, type: .css) }
 
-    func boot(routes: any RoutesBuilder) throws {
-        let script = try Self.bundled("maillage.js")
-        routes.get("static", "maillage.css") { _ in Self.asset(Stylesheet.css, type: .css) }
-        routes.get("static", "maillage.js") { _ in Self.asset(script, type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])) }
-        if let leaflet {
-            routes.get("static", "leaflet", "**") { request async throws -> Response in
-                let parts = request.parameters.getCatchall()
-                guard let path = leaflet.file(parts) else { throw Abort(.notFound) }
-                return try await request.fileio.asyncStreamFile(at: path)
-            }
-        }
+    static func script(_ request: Request) throws -> Response {
+        asset(try bundledScript.get(), type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+    }
+
+    private static let bundledScript = Result { try bundled("maillage.js") }
+
+    /// Leaflet's files, when they were installed; a 404 otherwise.
+    static func leaflet(_ request: Request) async throws -> Response {
+        guard let path = request.application.leaflet?.file(request.parameters.getCatchall()) else { throw Abort(.notFound) }
+        return try await request.fileio.asyncStreamFile(at: path)
     }
 
     static func asset(_ text: String, type: HTTPMediaType) -> Response {

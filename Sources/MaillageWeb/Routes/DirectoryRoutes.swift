@@ -3,16 +3,9 @@ import MaillageCore
 import Vapor
 
 /// The public pages of the directory.
-struct DirectoryRoutes: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("departements", ":code", use: departement)
-        routes.get("lieux", ":id", use: place)
-        routes.get("recherche", use: search)
-    }
-
+enum DirectoryRoutes {
     /// Without criteria, the form alone; with bad criteria, the form with its messages (400).
-    func search(request: Request) async throws -> Response {
+    static func search(_ request: Request) async throws -> Response {
         var parameters: [String: String] = [:]
         var problems: [SearchCriteria.Problem] = []
         var answer: SearchAnswer?
@@ -45,12 +38,12 @@ struct DirectoryRoutes: RouteCollection {
         return response
     }
 
-    func home(request: Request) async throws -> HTML {
+    static func home(_ request: Request) async throws -> HTML {
         let snapshot = try await request.searchSnapshot()
         return HomePage.render(.init(total: snapshot.total, lines: snapshot.departements))
     }
 
-    func departement(request: Request) async throws -> HTML {
+    static func departement(_ request: Request) async throws -> HTML {
         guard let code = request.parameters.get("code"), let departement = Departement.named(code) else {
             throw Abort(.notFound, reason: "Ce département n'existe pas. Choisissez-en un dans la liste de l'accueil.")
         }
@@ -58,7 +51,7 @@ struct DirectoryRoutes: RouteCollection {
         return DepartementPage.render(.init(departement: departement, places: places))
     }
 
-    func place(request: Request) async throws -> HTML {
+    static func place(_ request: Request) async throws -> HTML {
         guard let place = try await request.placeFromPath() else {
             throw Abort(.notFound, reason: "Ce lieu n'existe pas ou n'est plus recensé.")
         }
@@ -68,7 +61,7 @@ struct DirectoryRoutes: RouteCollection {
 }
 
 extension Request {
-    /// The place the `:id` of the path names (ids are percent-encoded in URLs, see `Paths`):
+    /// The place the `:id` of the path names (ids are percent-encoded in URLs, see `PathValue`):
     /// from the search's snapshot when it holds the database's revision — every write moves the
     /// revision in its own transaction, so the snapshot's place is the stored one, read and
     /// validated once —, otherwise from the database.

@@ -3,7 +3,7 @@ import Vapor
 
 /// `GET /sante`: whether the database answers and the search index is loaded, and how many
 /// stored rows the index had to leave out; 503 when either fails, for a load balancer to see.
-struct HealthRoutes: RouteCollection {
+enum HealthRoutes {
     struct Health: Encodable {
         let base_de_donnees: Bool
         let index: Bool
@@ -12,11 +12,8 @@ struct HealthRoutes: RouteCollection {
         let ids_ignores: [String]
     }
 
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("sante", use: health)
-    }
 
-    func health(request: Request) async throws -> Response {
+    static func health(_ request: Request) async throws -> Response {
         let database = (try? await PlaceStore(request.db).revision()) != nil
         let snapshot = database ? try? await request.searchSnapshot() : nil
         let health = Health(base_de_donnees: database, index: snapshot != nil, lieux: snapshot?.search.count ?? 0,

@@ -4,30 +4,19 @@ import MaillageCore
 import Vapor
 
 /// Organisations: one's own, creating one, its members, invitations.
-struct OrganisationRoutes: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("organisations", use: list)
-        routes.post("organisations", use: create)
-        routes.get("organisations", "invitation", use: invitationForm)
-        routes.post("organisations", "invitation", use: accept)
-        routes.get("organisations", ":organisation", use: show)
-        routes.post("organisations", ":organisation", "invitations", use: invite)
-        routes.post("organisations", ":organisation", "jetons", use: createToken)
-        routes.post("organisations", ":organisation", "jetons", ":token", "revocation", use: revokeToken)
-    }
-
-    func list(request: Request) async throws -> HTML {
+enum OrganisationRoutes {
+    static func list(_ request: Request) async throws -> HTML {
         let user = try request.requireUser()
         return OrganisationPages.list(try await Organisations(request.db).of(user.requireID()), csrf: try await request.csrfToken())
     }
 
-    func create(request: Request) async throws -> Response {
+    static func create(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let values = request.formValues("name", "siret")
         switch try await CreateOrganisation(database: request.db, now: request.application.clock.now)
             .run(actor: user, name: values["name"]!, siret: values["siret"]!) {
         case .created(let id):
-            return request.redirect(to: Paths.organisation(id).url, redirectType: .normal)
+            return request.redirect(to: Site.organisations.organisation.url(id), redirectType: .normal)
         case .refused(let problems):
             return try await OrganisationPages.list(Organisations(request.db).of(user.requireID()), csrf: request.csrfToken(),
                                                     values: values, problems: problems)
@@ -35,12 +24,12 @@ struct OrganisationRoutes: RouteCollection {
         }
     }
 
-    func show(request: Request) async throws -> HTML {
+    static func show(_ request: Request) async throws -> HTML {
         let (organisation, _) = try await visibleOrganisation(request)
         return try await page(request, organisation)
     }
 
-    func invite(request: Request) async throws -> Response {
+    static func invite(_ request: Request) async throws -> Response {
         let (organisation, user) = try await visibleOrganisation(request)
         let values = request.formValues("email")
         switch try await InviteMember(database: request.db, settings: request.application.accounts)
@@ -57,7 +46,7 @@ struct OrganisationRoutes: RouteCollection {
         }
     }
 
-    func createToken(request: Request) async throws -> Response {
+    static func createToken(_ request: Request) async throws -> Response {
         let (organisation, user) = try await visibleOrganisation(request)
         let name = request.formValue("token_name")
         let chosen = (try? request.content.get([String].self, at: "scopes")) ?? []
@@ -74,7 +63,7 @@ struct OrganisationRoutes: RouteCollection {
         }
     }
 
-    func revokeToken(request: Request) async throws -> Response {
+    static func revokeToken(_ request: Request) async throws -> Response {
         let (organisation, user) = try await visibleOrganisation(request)
         let tokenID = request.parameters.get("token").flatMap(UUID.init(uuidString:)) ?? UUID()
         switch try await APITokens(database: request.db, now: request.application.clock.now)
@@ -88,15 +77,15 @@ struct OrganisationRoutes: RouteCollection {
         }
     }
 
-    func invitationForm(request: Request) async throws -> HTML {
+    static func invitationForm(_ request: Request) async throws -> HTML {
         OrganisationPages.invitation(token: try request.linkToken(), csrf: try await request.csrfToken())
     }
 
-    func accept(request: Request) async throws -> Response {
+    static func accept(_ request: Request) async throws -> Response {
         switch try await AcceptInvitation(database: request.db, settings: request.application.accounts)
             .run(actor: try request.requireUser(), token: request.formValue("token")) {
         case .joined(let id, _):
-            return request.redirect(to: Paths.organisation(id).url, redirectType: .normal)
+            return request.redirect(to: Site.organisations.organisation.url(id), redirectType: .normal)
         case .refused(let refusal):
             throw Refused(.badRequest, refusal)
         }
@@ -104,7 +93,7 @@ struct OrganisationRoutes: RouteCollection {
 
     /// The organisation the path names, if the person may see it; a 403 otherwise, the same
     /// whether it exists or not.
-    private func visibleOrganisation(_ request: Request) async throws -> (Organisation, User) {
+    private static func visibleOrganisation(_ request: Request) async throws -> (Organisation, User) {
         let user = try request.requireUser()
         guard let id = request.parameters.get("organisation").flatMap(UUID.init(uuidString:)),
               let organisation = try await Organisations(request.db).visible(id, to: user) else {
@@ -113,7 +102,7 @@ struct OrganisationRoutes: RouteCollection {
         return (organisation, user)
     }
 
-    private func page(_ request: Request, _ organisation: Organisation, notice: String? = nil, newToken: String? = nil,
+    private static func page(_ request: Request, _ organisation: Organisation, notice: String? = nil, newToken: String? = nil,
                       values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> HTML {
         let id = try organisation.requireID()
         return OrganisationPages.show(organisation, members: try await Organisations(request.db).members(of: id),

@@ -5,43 +5,31 @@ import MaillageCore
 import Vapor
 
 /// Claims, edits and history of places; the administrators' decisions and reverts.
-struct PlaceManagementRoutes: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("lieux", ":id", "revendiquer", use: claimForm)
-        routes.post("lieux", ":id", "revendiquer", use: claim)
-        routes.get("lieux", ":id", "modifier", use: editForm)
-        routes.post("lieux", ":id", "modifier", use: edit)
-        routes.get("lieux", ":id", "historique", use: history)
-        routes.get("admin", "revendications", use: claims)
-        routes.post("admin", "revendications", ":claim", "acceptation", use: approve)
-        routes.post("admin", "revendications", ":claim", "refus", use: refuse)
-        routes.post("admin", "modifications", ":edit", "annulation", use: revert)
-    }
-
-    func claimForm(request: Request) async throws -> HTML {
+enum PlaceManagementRoutes {
+    static func claimForm(_ request: Request) async throws -> HTML {
         PlaceManagementPages.claim(try await request.requirePlace(), csrf: try await request.csrfToken())
     }
 
-    func claim(request: Request) async throws -> Response {
+    static func claim(_ request: Request) async throws -> Response {
         let place = try await request.requirePlace()
         let values = request.formValues("message")
         switch try await ClaimPlace(database: request.db, now: request.application.clock.now)
             .run(actor: try request.requireUser(), placeID: place.id, message: values["message"]!) {
         case .claimed:
             return try await MessagePage.render(title: "Demande envoyée", ["Votre demande de gestion de \(place.name) est envoyée. Vous recevrez la réponse par courriel."],
-                                                link: (Paths.place(id: place.id).url, "Revenir à la fiche")).encodeResponse(for: request)
+                                                link: (Site.directory.place.url(place.id), "Revenir à la fiche")).encodeResponse(for: request)
         case .refused(let problem):
             return try await PlaceManagementPages.claim(place, csrf: request.csrfToken(), values: values, problems: [problem])
                 .encodeResponse(status: .badRequest, for: request)
         }
     }
 
-    func editForm(request: Request) async throws -> HTML {
+    static func editForm(_ request: Request) async throws -> HTML {
         let place = try await request.requireManagedPlace()
         return PlaceManagementPages.edit(place, version: try await request.placeVersion(place), csrf: try await request.csrfToken())
     }
 
-    func edit(request: Request) async throws -> Response {
+    static func edit(_ request: Request) async throws -> Response {
         // NB: who may edit is asked by `EditPlace`, once.
         let place = try await request.requirePlace()
         var values: [PlaceField: String] = [:], shown: [PlaceField: String] = [:]
@@ -61,7 +49,7 @@ struct PlaceManagementRoutes: RouteCollection {
                                                        notice: PlaceMessages.savedWithWarnings, problems: warnings)
                 .encodeResponse(for: request)
         case .edited, .unchanged:
-            return request.redirect(to: Paths.place(id: place.id).url, redirectType: .normal)
+            return request.redirect(to: Site.directory.place.url(place.id), redirectType: .normal)
         case .modifiedMeanwhile(let changes, let current, let version):
             // The form again over the place as it is now, with what this person typed.
             return try await PlaceManagementPages.edit(current, version: version, csrf: request.csrfToken(), notice: PlaceMessages.modifiedMeanwhile.message,
@@ -77,7 +65,7 @@ struct PlaceManagementRoutes: RouteCollection {
         }
     }
 
-    func history(request: Request) async throws -> HTML {
+    static func history(_ request: Request) async throws -> HTML {
         let place = try await request.requirePlace()
         let roles = try await request.roles()
         guard AccountsPermissions.mayReadHistory(of: place.id, roles) else { throw Refused(.forbidden, PlaceMessages.notManager) }
@@ -85,20 +73,20 @@ struct PlaceManagementRoutes: RouteCollection {
                                             csrf: try await request.csrfToken(), mayRevert: AccountsPermissions.mayAdminister(roles))
     }
 
-    func claims(request: Request) async throws -> HTML {
+    static func claims(_ request: Request) async throws -> HTML {
         PlaceManagementPages.claims(try await PlaceClaims(request.db).pending(), csrf: try await request.csrfToken())
     }
 
-    func approve(request: Request) async throws -> Response {
+    static func approve(_ request: Request) async throws -> Response {
         try await decide(request, .approve)
     }
 
-    func refuse(request: Request) async throws -> Response {
+    static func refuse(_ request: Request) async throws -> Response {
         let id = request.parameters.get("claim") ?? ""
         return try await decide(request, .refuse(reason: request.formValue("reason-\(id.lowercased())")))
     }
 
-    private func decide(_ request: Request, _ decision: DecideClaim.Decision) async throws -> Response {
+    private static func decide(_ request: Request, _ decision: DecideClaim.Decision) async throws -> Response {
         guard let id = request.parameters.get("claim").flatMap(UUID.init(uuidString:)) else {
             throw Refused(.notFound, PlaceMessages.alreadyDecided)
         }
@@ -119,12 +107,12 @@ struct PlaceManagementRoutes: RouteCollection {
         }
     }
 
-    func revert(request: Request) async throws -> Response {
+    static func revert(_ request: Request) async throws -> Response {
         guard let id = request.parameters.get("edit").flatMap(Int.init) else { throw Refused(.notFound, PlaceMessages.unknownEdit) }
         switch try await RevertPlaceEdit(database: request.db, now: request.application.clock.now).run(actor: try request.requireUser(), edit: id) {
         case .edited, .unchanged:
             guard let edit = try await PlaceEdit.find(id, on: request.db) else { throw Refused(.notFound, PlaceMessages.unknownEdit) }
-            return request.redirect(to: Paths.placeHistory(id: edit.placeID).url, redirectType: .normal)
+            return request.redirect(to: Site.places.history.url(edit.placeID), redirectType: .normal)
         case .refused(let problems):
             throw Abort(.badRequest, reason: problems.map(\.message).joined(separator: " "))
         case .modifiedMeanwhile:  // a revert holds no basis: it applies to the place as it is

@@ -7,8 +7,8 @@ import MaillageCore
 enum AccountPage {
     static func render(user: User, csrf: String, notice: String? = nil, values: [String: String] = [:],
                        problems: [FieldProblem] = []) -> HTML {
-        func form(_ path: Paths) -> FormMarkup {
-            FormMarkup(action: path.url, csrf: csrf, values: values, problems: problems)
+        func form(_ action: String) -> FormMarkup {
+            FormMarkup(action: action, csrf: csrf, values: values, problems: problems)
         }
         return Layout.page(
             title: "Mon compte",
@@ -18,22 +18,22 @@ enum AccountPage {
                 .dt(.text("Nom")), .dd(.text(user.name)),
                 .dt(.text("Adresse électronique")), .dd(.text(user.email))
             ),
-            form(.logOut).render([], submit: "Se déconnecter", secondary: true),
+            form(Site.accounts.logOut.url()).render([], submit: "Se déconnecter", secondary: true),
             .h2(.text("Changer de mot de passe")),
-            form(.changePassword).render([
+            form(Site.accounts.changePassword.url()).render([
                 .init(name: "current_password", label: "Mot de passe actuel", type: "password", autocomplete: "current-password"),
                 .init(name: "new_password", label: "Nouveau mot de passe", type: "password", autocomplete: "new-password",
                       hint: "\(PasswordPolicy.minimumLength) caractères au moins. Vos autres appareils seront déconnectés."),
             ], submit: "Changer de mot de passe"),
             .h2(.text("Changer d'adresse électronique")),
-            form(.changeEmail).render([
+            form(Site.accounts.changeEmail.url()).render([
                 .init(name: "new_email", label: "Nouvelle adresse", type: "email", autocomplete: "email",
                       hint: "Un lien de confirmation y sera envoyé ; l'adresse change quand il est suivi."),
                 .init(name: "email_password", label: "Mot de passe", type: "password", autocomplete: "current-password"),
             ], submit: "Changer d'adresse"),
             .h2(.text("Supprimer mon compte")),
             .p(.text("Votre nom, votre adresse et votre mot de passe seront effacés. Vos contributions restent, signées \(French.quoted(DeleteAccount.pseudonym)).")),
-            form(.deleteAccount).render([
+            form(Site.accounts.deleteAccount.url()).render([
                 .init(name: "delete_password", label: "Mot de passe", type: "password", autocomplete: "current-password"),
             ], submit: "Supprimer définitivement mon compte", secondary: true)
         )

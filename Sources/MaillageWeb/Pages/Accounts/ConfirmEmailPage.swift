@@ -2,11 +2,11 @@
 /// The page the verification link opens: one button, so that a mail scanner opening the link
 /// does not confirm the address in the person's place.
 enum ConfirmEmailPage {
-    static func render(token: String, csrf: String, action: Paths = .confirmEmail) -> HTML {
+    static func render(token: String, csrf: String, action: String = Site.accounts.confirmEmail.url()) -> HTML {
         Layout.page(
             title: "Confirmer votre adresse",
             .h1(.text("Confirmer votre adresse")),
-            FormMarkup(action: action.url, csrf: csrf, hidden: ["token": token])
+            FormMarkup(action: action, csrf: csrf, hidden: ["token": token])
                 .render([], submit: "Confirmer mon adresse")
         )
     }

@@ -11,11 +11,11 @@ enum OrganisationPages {
             .h1(.text("Mes organisations")),
             .if(organisations.isEmpty, .p(.text("Vous n'êtes membre d'aucune organisation."))),
             .ul(.forEach(organisations) { organisation in
-                .li(.a(.href(Paths.organisation(organisation.id!).url), .text(organisation.name)))
+                .li(.a(.href(Site.organisations.organisation.url(organisation.id!)), .text(organisation.name)))
             }),
             .h2(.text("Créer une organisation")),
             .p(.text("Une association, une collectivité, une entreprise ou un organisme qui commande ou prescrit des Pass APTIC, ou gère des lieux.")),
-            FormMarkup(action: Paths.organisations.url, csrf: csrf, values: values, problems: problems).render([
+            FormMarkup(action: Site.organisations.list.url(), csrf: csrf, values: values, problems: problems).render([
                 .init(name: "name", label: "Nom de l'organisation", autocomplete: "organization"),
                 .init(name: "siret", label: "SIRET (facultatif)", hint: "14 chiffres, espaces permis ; il figure sur l'avis de situation Insee."),
             ], submit: "Créer l'organisation")
@@ -32,7 +32,7 @@ enum OrganisationPages {
             .h2(.text("Membres")),
             .ul(.forEach(members) { .li(.text($0.name)) }),
             .h2(.text("Inviter quelqu'un")),
-            FormMarkup(action: Paths.inviteMember(organisation.id!).url, csrf: csrf, values: values, problems: problems).render([
+            FormMarkup(action: Site.organisations.invite.url(organisation.id!), csrf: csrf, values: values, problems: problems).render([
                 .init(name: "email", label: "Adresse de la personne", type: "email"),
             ], submit: "Envoyer l'invitation"),
             .h2(.text("Jetons d'API")),
@@ -45,10 +45,10 @@ enum OrganisationPages {
             .ul(.forEach(tokens) { token in
                 .li(.text("\(token.name) — \(token.scopes.map(\.rawValue).sorted().joined(separator: ", ")) — "
                           + (token.revokedAt == nil ? (token.lastUsedAt == nil ? "jamais utilisé" : "utilisé") : "révoqué")),
-                    .if(token.revokedAt == nil, FormMarkup(action: Paths.revokeToken(organisation: organisation.id!, token: token.id!).url, csrf: csrf)
+                    .if(token.revokedAt == nil, FormMarkup(action: Site.organisations.revokeToken.url(organisation.id!, token.id!), csrf: csrf)
                         .render([], submit: "Révoquer", secondary: true, label: "Révoquer le jeton \(token.name)")))
             }),
-            FormMarkup(action: Paths.createToken(organisation.id!).url, csrf: csrf, values: values, problems: problems).render([
+            FormMarkup(action: Site.organisations.createToken.url(organisation.id!), csrf: csrf, values: values, problems: problems).render([
                 .init(name: "token_name", label: "Nom du jeton", hint: "D'après ce qui l'utilisera, par exemple «\u{00A0}logiciel de facturation\u{00A0}»."),
                 .init(name: "scopes", label: "Autorisations", type: "checkbox",
                       options: APIScope.allCases.map { (value: $0.rawValue, label: "\($0.label) (\($0.rawValue))") }),
@@ -61,7 +61,7 @@ enum OrganisationPages {
         Layout.page(
             title: "Rejoindre une organisation",
             .h1(.text("Rejoindre une organisation")),
-            FormMarkup(action: Paths.acceptInvitation.url, csrf: csrf, hidden: ["token": token]).render([], submit: "Accepter l'invitation")
+            FormMarkup(action: Site.organisations.acceptInvitation.url(), csrf: csrf, hidden: ["token": token]).render([], submit: "Accepter l'invitation")
         )
     }
 }

@@ -8,7 +8,7 @@ enum PasswordPages {
             title: "Mot de passe oublié",
             .h1(.text("Mot de passe oublié")),
             .p(.text("Indiquez l'adresse de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.")),
-            FormMarkup(action: Paths.forgotPassword.url, csrf: csrf, values: values, problems: problems).render([
+            FormMarkup(action: Site.accounts.forgotPassword.url(), csrf: csrf, values: values, problems: problems).render([
                 .init(name: "email", label: "Adresse électronique", type: "email", autocomplete: "email"),
             ], submit: "Recevoir le lien")
         )
@@ -18,7 +18,7 @@ enum PasswordPages {
         Layout.page(
             title: "Nouveau mot de passe",
             .h1(.text("Choisir un nouveau mot de passe")),
-            FormMarkup(action: Paths.newPassword.url, csrf: csrf, problems: problems, hidden: ["token": token]).render([
+            FormMarkup(action: Site.accounts.newPassword.url(), csrf: csrf, problems: problems, hidden: ["token": token]).render([
                 .init(name: "password", label: "Nouveau mot de passe", type: "password", autocomplete: "new-password",
                       hint: "\(PasswordPolicy.minimumLength) caractères au moins."),
             ], submit: "Enregistrer le mot de passe")

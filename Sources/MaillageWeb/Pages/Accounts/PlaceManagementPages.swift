@@ -10,7 +10,7 @@ enum PlaceManagementPages {
             title: "Gérer \(French.quoted(place.name))",
             .h1(.text("Gérer la fiche de \(place.name)")),
             .p(.text("Un administrateur de Maillage lira votre demande et vous répondra par courriel.")),
-            FormMarkup(action: Paths.claimPlace(id: place.id).url, csrf: csrf, values: values, problems: problems).render([
+            FormMarkup(action: Site.places.claim.url(place.id), csrf: csrf, values: values, problems: problems).render([
                 .init(name: "message", label: "Qui êtes-vous pour ce lieu\u{202F}?", hint: "Par exemple\u{00A0}: « responsable de l'espace numérique de la médiathèque »."),
             ], submit: "Envoyer la demande")
         )
@@ -31,8 +31,8 @@ enum PlaceManagementPages {
             title: "Modifier \(French.quoted(place.name))",
             .h1(.text("Modifier la fiche de \(place.name)")),
             .unwrap(notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
-            .p(.a(.href(Paths.placeHistory(id: place.id).url), .text("Historique des modifications"))),
-            FormMarkup(action: Paths.editPlace(id: place.id).url, csrf: csrf, values: shown, problems: problems, hidden: basis)
+            .p(.a(.href(Site.places.history.url(place.id)), .text("Historique des modifications"))),
+            FormMarkup(action: Site.places.edit.url(place.id), csrf: csrf, values: shown, problems: problems, hidden: basis)
                 .render(fields, submit: "Enregistrer la fiche")
         )
     }
@@ -65,7 +65,7 @@ enum PlaceManagementPages {
                             .tr(.td(.text(PlaceField(rawValue: name)?.title ?? name)), .td(.text(edit.before[name] ?? "")), .td(.text(edit.after[name] ?? "")))
                         })
                     ),
-                    .if(mayRevert, FormMarkup(action: Paths.revertEdit(edit.id!).url, csrf: csrf)
+                    .if(mayRevert, FormMarkup(action: Site.places.revertEdit.url(edit.id!), csrf: csrf)
                         .render([], submit: "Annuler cette modification", secondary: true, label: "Annuler la modification n°\u{00A0}\(edit.id!)"))
                 )
             }
@@ -86,11 +86,11 @@ enum PlaceManagementPages {
             .forEach(claims) { claim in
                 .section(
                     .h2(.text("\(claim.user.name) (\(claim.user.email))")),
-                    .p(.text("Lieu\(French.colon)"), .a(.href(Paths.place(id: claim.placeID).url), .text(claim.placeID))),
+                    .p(.text("Lieu\(French.colon)"), .a(.href(Site.directory.place.url(claim.placeID)), .text(claim.placeID))),
                     .p(.text("Message\(French.colon)\(claim.message)")),
-                    FormMarkup(action: Paths.approveClaim(claim.id!).url, csrf: csrf).render([], submit: "Accepter",
+                    FormMarkup(action: Site.places.approveClaim.url(claim.id!), csrf: csrf).render([], submit: "Accepter",
                                                                                             label: "Accepter la demande de \(claim.user.name)"),
-                    FormMarkup(action: Paths.refuseClaim(claim.id!).url, csrf: csrf, problems: problems).render([
+                    FormMarkup(action: Site.places.refuseClaim.url(claim.id!), csrf: csrf, problems: problems).render([
                         .init(name: "reason-\(claim.id!.uuidString.lowercased())", label: "Raison du refus"),
                     ], submit: "Refuser", secondary: true, label: "Refuser la demande de \(claim.user.name)")
                 )

@@ -28,13 +28,13 @@ enum RolesPage {
                         .td(.text("\(grant.user.name) (\(grant.user.email))")),
                         .td(.text(grant.description)),
                         .td(.text(French.date(LocalDateTime(minutesSinceEpoch: grant.grantedAt / 60).date, weekday: false))),
-                        .td(FormMarkup(action: Paths.revokeRole(grant.id!).url, csrf: model.csrf)
+                        .td(FormMarkup(action: Site.admin.revoke.url(grant.id!), csrf: model.csrf)
                             .render([], submit: "Retirer", secondary: true, label: "Retirer le rôle \(grant.description) à \(grant.user.name)"))
                     )
                 })
             )),
             .h2(.text("Attribuer un rôle")),
-            FormMarkup(action: Paths.adminRoles.url, csrf: model.csrf, values: model.values, problems: model.problems).render([
+            FormMarkup(action: Site.admin.roles.url(), csrf: model.csrf, values: model.values, problems: model.problems).render([
                 .init(name: "email", label: "Adresse du compte", type: "email"),
                 .init(name: "kind", label: "Rôle", options: kinds),
                 .init(name: "place_id", label: "Identifiant du lieu (gestionnaire)", hint: "Il figure dans l'adresse de la fiche du lieu : /lieux/identifiant."),

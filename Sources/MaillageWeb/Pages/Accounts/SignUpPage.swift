@@ -8,13 +8,13 @@ enum SignUpPage {
             title: "Créer un compte",
             .h1(.text("Créer un compte")),
             .p(.text("Un compte sert à gérer la fiche d'un lieu, à commander ou prescrire des Pass APTIC et à participer aux consultations.")),
-            FormMarkup(action: Paths.signUp.url, csrf: csrf, values: values, problems: problems).render([
+            FormMarkup(action: Site.accounts.signUp.url(), csrf: csrf, values: values, problems: problems).render([
                 .init(name: "name", label: "Nom affiché", autocomplete: "name"),
                 .init(name: "email", label: "Adresse électronique", type: "email", autocomplete: "email"),
                 .init(name: "password", label: "Mot de passe", type: "password", autocomplete: "new-password",
                       hint: "\(PasswordPolicy.minimumLength) caractères au moins ; plusieurs mots sans rapport entre eux font un bon mot de passe."),
             ], submit: "Créer mon compte"),
-            .p(.text("Déjà un compte ? "), .a(.href(Paths.logIn.url), .text("Se connecter")))
+            .p(.text("Déjà un compte ? "), .a(.href(Site.accounts.logIn.url()), .text("Se connecter")))
         )
     }
 }

@@ -17,7 +17,7 @@ enum DepartementPage {
                      ? "Aucun lieu n'est recensé dans ce département pour l'instant."
                      : "\(French.count(model.places.count, "lieu recensé", "lieux recensés")).")),
             .ul(.class("places"), .forEach(model.places) { place in
-                .li(.a(.href(Paths.place(id: place.id).url), .text(place.name)),
+                .li(.a(.href(Site.directory.place.url(place.id)), .text(place.name)),
                     .text(" — \(place.commune)"))
             })
         )

@@ -24,7 +24,7 @@ enum HomePage {
                     .thead(.tr(.th(.text("Département")), .th(.class("count"), .text("Lieux")))),
                     .tbody(.forEach(model.lines) { line in
                         .tr(
-                            .td(.a(.href(Paths.departement(line.departement.code).url),
+                            .td(.a(.href(Site.directory.departement.url(line.departement.code)),
                                    .text("\(line.departement.name) (\(line.departement.code))"))),
                             .td(.class("count"), .text(French.integer(line.count)))
                         )

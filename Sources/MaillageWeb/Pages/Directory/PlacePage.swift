@@ -48,7 +48,7 @@ enum PlacePage {
             },
             .p(.class("muted"), .text("Mis à jour le \(French.date(place.updatedOn, weekday: false))"
                                        + (place.source.map { " — source\(French.colon)\($0)" } ?? "") + ".")),
-            .p(.a(.href(Paths.claimPlace(id: place.id).url), .text("Vous gérez ce lieu\u{202F}? Demandez à mettre à jour sa fiche")))
+            .p(.a(.href(Site.places.claim.url(place.id)), .text("Vous gérez ce lieu\u{202F}? Demandez à mettre à jour sa fiche")))
         )
     }
 

@@ -38,7 +38,7 @@ struct SearchForm {
     /// Written as markup directly: a typed form context would cost more than it checks here.
     private var markup: String {
         """
-        <form class="search" action="\(Paths.search([:]).url)" method="get" role="search">
+        <form class="search" action="\(Site.directory.search.url())" method="get" role="search">
         <div class="where">\(commune)\(radius)</div>\(hidden("latitude"))\(hidden("longitude"))
         <div class="field"><label for="q">Mots-clés (facultatif)</label>\(input("q", type: "search"))\(error("q"))</div>
         \(when)\(filters)
@@ -138,7 +138,7 @@ struct SearchForm {
     private func error(_ name: String) -> String {
         problems.filter { $0.parameter == name }.map { problem in
             let links = problem.suggestions.map { commune in
-                "<li><a href=\"\(escape(Paths.search(Self.narrowed(parameters, to: commune.label)).url))\">\(escape(commune.label))</a></li>"
+                "<li><a href=\"\(escape(Site.directory.search.url(query: Self.narrowed(parameters, to: commune.label))))\">\(escape(commune.label))</a></li>"
             }
             return "<div class=\"error\" id=\"\(name)-erreur\"><p>\(escape(problem.message))</p>"
                 + (links.isEmpty ? "" : "<ul>" + links.joined() + "</ul>") + "</div>"

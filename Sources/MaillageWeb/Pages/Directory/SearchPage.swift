@@ -18,8 +18,8 @@ enum SearchPage {
     static func render(_ model: Model) -> HTML {
         let title = model.problems.isEmpty ? "Trouver un lieu" : "Erreur dans la recherche"
         let leaflet: Node = .if(model.map && (model.answer?.results.hits.isEmpty == false), .group(
-            .stylesheet("/static/leaflet/leaflet.css"),
-            .script(.src("/static/leaflet/leaflet.js"), .attribute(named: "defer", value: "defer"))
+            .stylesheet(Site.assets.leaflet.url("leaflet.css")),
+            .script(.src(Site.assets.leaflet.url("leaflet.js")), .attribute(named: "defer", value: "defer"))
         ))
         return Layout.page(
             title: title,
@@ -68,7 +68,7 @@ enum SearchPage {
         func links(_ communes: [Commune], shown: (Commune) -> String) -> Node {
             .ul(.class("choices"), .forEach(communes) { commune in
                 let label = located.postcode.map { "\(commune.name) (\($0))" } ?? commune.label
-                return .li(.a(.href(Paths.search(SearchForm.narrowed(parameters, to: label)).url), .text(shown(commune))))
+                return .li(.a(.href(Site.directory.search.url(query: SearchForm.narrowed(parameters, to: label))), .text(shown(commune))))
             })
         }
         if let postcode = located.postcode {
@@ -101,10 +101,10 @@ enum SearchPage {
         return .div(
             .class("empty"),
             .p(.text("Aucun lieu ne correspond à ces critères ici.")),
-            .if(canWiden, .p(.a(.href(Paths.search(wider).url), .text("Chercher dans un rayon de 50\(French.space)km")))),
+            .if(canWiden, .p(.a(.href(Site.directory.search.url(query: wider)), .text("Chercher dans un rayon de 50\(French.space)km")))),
             .unwrap(model.nearest) { nearest in
                 .p(.text("Le lieu recensé le plus proche, "),
-                   .a(.href(Paths.place(id: nearest.place.id).url), .text(nearest.place.name)),
+                   .a(.href(Site.directory.place.url(nearest.place.id)), .text(nearest.place.name)),
                    .text(", est à \(French.distance(metres: nearest.distance)) (\(nearest.place.commune))."))
             }
         )
@@ -119,7 +119,7 @@ enum SearchPage {
             .class("result"),
             .attribute(named: "data-latitude", value: place.coordinates.map { String($0.latitude) } ?? ""),
             .attribute(named: "data-longitude", value: place.coordinates.map { String($0.longitude) } ?? ""),
-            .h3(.a(.href(Paths.place(id: place.id).url), .text(place.name))),
+            .h3(.a(.href(Site.directory.place.url(place.id)), .text(place.name))),
             .p(.class("facts"),
                .unwrap(hit.distance) { .span(.class("distance"), .text(French.distance(metres: $0) + from(hit, located))) },
                .span(.class(isOpen ? "status open" : "status"), .text(status))),
@@ -141,7 +141,7 @@ enum SearchPage {
         func link(_ target: Int, _ text: String, _ rel: String) -> Node {
             var next = parameters
             next["page"] = target == 1 ? nil : String(target)
-            return .a(.href(Paths.search(next).url), .attribute(named: "rel", value: rel), .text(text))
+            return .a(.href(Site.directory.search.url(query: next)), .attribute(named: "rel", value: rel), .text(text))
         }
         return .if(answer.pages > 1, .nav(
             .class("pages"), .attribute(named: "aria-label", value: "Pages de résultats"),
