@@ -26,7 +26,13 @@ def test_claim_approve_edit_hours(base_url, browser, screenshot, outbox, server_
     heading(browser, f"Gérer la fiche de {name}")
     check_page(browser, screenshot, "revendiquer-360")
     fill(browser, message="Conseillère numérique du lieu")
-    heading(browser, "Demande envoyée")
+    # back on the place's page, which says, once, that the claim went
+    heading(browser, name)
+    flash = browser.find_element(By.CSS_SELECTOR, "main p.flash[role=status]").text
+    assert flash == "Votre demande a été envoyée. Vous recevrez la réponse par courriel.", flash
+    check_page(browser, screenshot, "demande-envoyee-360")
+    browser.refresh()
+    assert not browser.find_elements(By.CSS_SELECTOR, "main p.flash")
 
     # an administrator, named from the command line, approves
     sign_up_and_log_in(browser, base_url, outbox, "admin@exemple.fr", "Alex Admin")

@@ -18,4 +18,28 @@ public enum Base64URL {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// The bytes, or nil for text that is not base64url without padding.
+    public static func decode(_ text: String) -> [UInt8]? {
+        var values = [UInt8]()
+        values.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard let index = alphabet.firstIndex(of: byte) else { return nil }
+            values.append(UInt8(index))
+        }
+        guard values.count % 4 != 1 else { return nil }
+        var out = [UInt8]()
+        out.reserveCapacity(values.count * 3 / 4)
+        var start = 0
+        while start < values.count {
+            let chunk = values[start..<min(start + 4, values.count)]
+            var group: UInt32 = 0
+            for (offset, value) in chunk.enumerated() { group |= UInt32(value) << (18 - 6 * offset) }
+            out.append(UInt8(group >> 16 & 255))
+            if chunk.count > 2 { out.append(UInt8(group >> 8 & 255)) }
+            if chunk.count > 3 { out.append(UInt8(group & 255)) }
+            start += 4
+        }
+        return out
+    }
 }

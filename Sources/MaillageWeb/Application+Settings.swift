@@ -62,3 +62,15 @@ extension Application {
         set { storage[MailTransportKey.self] = newValue }
     }
 }
+
+extension Application {
+    private struct ContactKey: StorageKey {
+        typealias Value = String
+    }
+
+    /// The address the contact page gives for the platform itself (`MAILLAGE_CONTACT`), if set.
+    var contactAddress: String? {
+        get { storage[ContactKey.self] }
+        set { storage[ContactKey.self] = newValue }
+    }
+}

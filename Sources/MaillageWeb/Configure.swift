@@ -15,12 +15,13 @@ import Vapor
 /// outbox's mails go; without it they wait there (`maillage outbox` shows them). `trustedProxies`:
 /// the reverse proxies whose `X-Forwarded-For` names the visitor. `secret`: `MAILLAGE_SECRET`, the
 /// key of anonymous visitors' form tokens, the same on every instance; without it one is generated
-/// once and kept in the database. `runsJobs`: whether this instance also runs the job queue's
+/// once and kept in the database. `contact`: the platform's address on the contact page
+/// (`MAILLAGE_CONTACT`). `runsJobs`: whether this instance also runs the job queue's
 /// jobs (`MAILLAGE_WORKER=off` leaves them to `maillage worker`).
 public func configure(_ app: Application, location: DatabaseLocation, seed: Bool, clock: Clock = .system,
                       indexFreshness: Duration = .seconds(1), leaflet: LeafletFiles? = .installed,
                       baseURL: String = "http://localhost:8080", passwordCost: Int = 12, smtp: SMTPSettings? = nil,
-                      trustedProxies: TrustedProxies = .none, secret: String? = nil, runsJobs: Bool = true) async throws {
+                      trustedProxies: TrustedProxies = .none, secret: String? = nil, contact: String? = nil, runsJobs: Bool = true) async throws {
     // NB: SQLite's calls and bcrypt run on this pool, and a SQLite writer waiting for the lock
     // holds its thread while it waits. Vapor's default is the process's pool of one thread per
     // core: two writers waiting could take every thread from the lock's holder, and nothing would
@@ -28,6 +29,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.threadPool = NIOThreadPool(numberOfThreads: 8)
     app.clock = clock
     app.trustedProxies = trustedProxies
+    app.contactAddress = contact
     app.isServedOverHTTPS = baseURL.lowercased().hasPrefix("https://")
     let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     app.accounts = AccountsSettings(clock: clock, hasher: try BcryptHashing(cost: passwordCost, threadPool: app.threadPool),
@@ -37,7 +39,9 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.databases.use(try location.configuration(), as: location.databaseID, isDefault: true)
     try await SchemaMigrator(databases: app.databases, location: location, logger: app.logger, on: app.eventLoopGroup.any()).migrate()
     try await location.tune(connections: app.eventLoopGroup.makeIterator().compactMap { app.databases.database(location.databaseID, logger: app.logger, on: $0) })
-    app.formTokens = SignedFormToken(secret: try await InstanceSecrets(database: app.db).secret("csrf", given: secret))
+    let siteSecret = try await InstanceSecrets(database: app.db).secret("csrf", given: secret)
+    app.formTokens = SignedFormToken(secret: siteSecret)
+    app.flashSeal = SignedText(secret: siteSecret, purpose: "flash")
     if seed, let report = try await LoadRealDataIfEmpty(database: app.db).run() {
         app.logger.notice("Premier démarrage : \(report.created) lieux réels chargés.")
     }
@@ -51,6 +55,7 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.middleware.use(ErrorPages())
     app.middleware.use(UndeclaredMethods(routes: app.routes))
     app.middleware.use(SessionCookies())
+    app.middleware.use(FlashMessages())
     app.middleware.use(CSRFCheck())
 
     // Every route of the site's map, each behind the check of its access.

@@ -15,6 +15,8 @@ struct InstanceSettings {
     let proxies: TrustedProxies
     let baseURL: String
     let secret: String?
+    /// `MAILLAGE_CONTACT`: the address the contact page gives.
+    let contact: String?
     /// `MAILLAGE_WORKER=off`: this instance serves only, `maillage worker` runs the jobs.
     let runsJobs: Bool
 
@@ -29,7 +31,11 @@ struct InstanceSettings {
                 proxies: try TrustedProxies(environment["MAILLAGE_TRUSTED_PROXIES"] ?? ""),
                 baseURL: environment["MAILLAGE_BASE_URL"] ?? "http://\(host):\(port)",
                 secret: environment["MAILLAGE_SECRET"],
+                contact: try contact(environment["MAILLAGE_CONTACT"]),
                 runsJobs: environment["MAILLAGE_WORKER"]?.lowercased() != "off")
+        } catch let invalid as InvalidContact {
+            printError("MAILLAGE_CONTACT : « \(invalid.given) » n'est pas une adresse électronique.")
+            throw ExitCode.failure
         } catch let invalid as Clock.InvalidInstant {
             printError("MAILLAGE_NOW : \(invalid.description)")
             throw ExitCode.failure
@@ -42,9 +48,17 @@ struct InstanceSettings {
         }
     }
 
+    struct InvalidContact: Error { let given: String }
+
+    private static func contact(_ given: String?) throws -> String? {
+        guard let given, !given.isEmpty else { return nil }
+        guard MailAddress.isWellFormed(given) else { throw InvalidContact(given: given) }
+        return given
+    }
+
     /// Sets the application up with these settings.
     func configure(_ app: Application, seed: Bool, runsJobs: Bool) async throws {
         try await MaillageWeb.configure(app, location: location, seed: seed, clock: clock, baseURL: baseURL, smtp: smtp,
-                                        trustedProxies: proxies, secret: secret, runsJobs: runsJobs)
+                                        trustedProxies: proxies, secret: secret, contact: contact, runsJobs: runsJobs)
     }
 }

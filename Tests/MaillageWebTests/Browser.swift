@@ -42,6 +42,12 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: body, host: host)
     }
 
+    /// The page a redirect names, as the browser opens it next: with its flash message.
+    func follow(_ page: Page) async throws -> Page {
+        let location = try #require(page.headers.first(name: .location), "no redirect: \(page.status)")
+        return try await get(location)
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, body: String?, host: String) async throws -> Page {
         var headers = HTTPHeaders()
         headers.add(name: .host, value: host)

@@ -94,7 +94,7 @@ struct HostileValuesTests {
             for field in Self.freeFields { edited[field.rawValue] = Self.payload }
             let saved = try await paul.post("/lieux/structure-1/modifier", edited)
             #expect(saved.status == .ok, "saved with warnings")
-            #expect(saved.html.contains("n&#39;est pas une adresse web commençant par http:// ou https://"), "\(saved.html)")
+            #expect(saved.html.contains("n'est pas une adresse web commençant par http:// ou https://"), "\(saved.html)")
             let imported = Site.directory.place.url("fichier-" + Self.payload)
             let visitor = Browser(app)
             // Each page, who reads it, and whether it shows the places' text.

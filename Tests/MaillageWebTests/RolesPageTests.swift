@@ -25,15 +25,15 @@ struct RolesPageTests {
             _ = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
 
             let granted = try await admin.post("/admin/roles", ["email": "Paul@exemple.fr", "kind": "gestionnaire", "place_id": "structure-1", "organisation_id": ""])
-            #expect(granted.status == .ok)
-            #expect(granted.html.contains("Rôle attribué\u{00A0}: gestionnaire de lieu (structure-1)."))
+            #expect(granted.status == .seeOther)
+            #expect(try await admin.follow(granted).html.contains("Rôle attribué\u{00A0}: gestionnaire de lieu (structure-1)."))
             let paul = try #require(try await User.query(on: app.db).filter(\.$emailKey == "paul@exemple.fr").first())
             let marie = try #require(try await User.query(on: app.db).filter(\.$emailKey == "marie@exemple.fr").first())
             #expect(try await Roles(app.db).of(paul.requireID()) == [Role(.gestionnaire, on: .place("structure-1"))])
 
             let grant = try #require(try await RoleGrant.query(on: app.db).filter(\.$kind == .gestionnaire).first())
             let revoked = try await admin.post("/admin/roles/\(grant.id!.uuidString.lowercased())/retrait", [:])
-            #expect(revoked.status == .ok)
+            #expect(revoked.status == .seeOther)
             #expect(try await Roles(app.db).of(paul.requireID()).isEmpty)
 
             let lines = try await AuditLog(app.db).entries(about: paul.reference)
@@ -60,8 +60,7 @@ struct RolesPageTests {
             _ = try await AccountPagesTests.signedIn(app, email: "paul@exemple.fr")
             let page = try await admin.post("/admin/roles", fields)
             #expect(page.status == .badRequest)
-            let escaped = refusal.message.replacingOccurrences(of: "'", with: "&#39;")
-            #expect(page.html.contains("id=\"\(field)-erreur\"><p>\(escaped)</p>"), "\(page.html)")
+            #expect(page.html.contains("id=\"\(field)-erreur\"><p>\(refusal.message)</p>"), "\(page.html)")
             #expect(try await RoleGrant.query(on: app.db).count() == 1)
         }
     }
@@ -75,7 +74,7 @@ struct RolesPageTests {
             let grant = try #require(try await RoleGrant.query(on: app.db).first())
             let last = try await admin.post("/admin/roles/\(grant.id!.uuidString)/retrait", [:])
             #expect(last.status == .badRequest)
-            #expect(last.html.contains("C&#39;est le dernier administrateur"))
+            #expect(last.html.contains("C'est le dernier administrateur"))
             #expect(try await RoleGrant.query(on: app.db).count() == 1)
         }
     }

@@ -22,6 +22,9 @@ struct RouteRoleTests {
         "GET /static/maillage.css": .ok, "GET /static/maillage.js": .ok, "GET /static/leaflet/**": .ok,
         "GET /api/v1/lieux": .ok, "GET /api/v1/lieux/:id": .ok, "GET /api/v1/communes": .ok, "GET /api/openapi.json": .ok,
         "GET /sante": .ok, "GET /api/v1/organisation": .ok,
+        // the footer's pages and the open data's files
+        "GET /mentions-legales": .ok, "GET /accessibilite": .ok, "GET /donnees-ouvertes": .ok, "GET /contact": .ok,
+        "GET /donnees-ouvertes/lieux.csv": .ok, "GET /donnees-ouvertes/lieux.json": .ok,
         // forms for getting in; their links without a token are a French 400
         "GET /inscription": .ok, "POST /inscription": .badRequest, "GET /connexion": .ok, "POST /connexion": .badRequest,
         "GET /compte/confirmer": .badRequest, "POST /compte/confirmer": .badRequest,

@@ -35,7 +35,7 @@ struct SearchPageTests {
         try await withApp { app in
             let (status, html) = try await Self.page(app, "/recherche?commune=Mendee&rayon=10")
             #expect(status == .badRequest)
-            #expect(html.contains("<input type=\"text\" id=\"commune\" name=\"commune\" value=\"Mendee\" aria-invalid=\"true\" aria-describedby=\"commune-erreur\""))
+            #expect(html.contains("<input type=\"text\" id=\"commune\" name=\"commune\" aria-describedby=\"commune-erreur\" aria-invalid=\"true\" autocomplete=\"off\" data-suggest=\"/api/v1/communes\" value=\"Mendee\">"))
             #expect(html.contains("<div class=\"error\" id=\"commune-erreur\"><p>Commune inconnue\u{00A0}: «\u{00A0}Mendee\u{00A0}». Vouliez-vous dire Mende (48000)\u{202F}?</p>"))
             #expect(html.contains("<a href=\"/recherche?commune=Mende%20%2848000%29&amp;rayon=10\">Mende (48000)</a>"))
         }

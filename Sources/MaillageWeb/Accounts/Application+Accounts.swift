@@ -21,4 +21,14 @@ extension Application {
         get { configured(FormTokensKey.self, "the form tokens") }
         set { storage[FormTokensKey.self] = newValue }
     }
+
+    private struct FlashSealKey: StorageKey {
+        typealias Value = SignedText
+    }
+
+    /// Seals the message shown once after a form is sent (`Request.flash`).
+    var flashSeal: SignedText {
+        get { configured(FlashSealKey.self, "the flash messages' seal") }
+        set { storage[FlashSealKey.self] = newValue }
+    }
 }

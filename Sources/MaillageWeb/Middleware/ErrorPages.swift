@@ -18,10 +18,9 @@ struct ErrorPages: AsyncMiddleware {
                 for (name, value) in asked { response.headers.replaceOrAdd(name: name, value: value) }
                 return response
             }
-            let page = ErrorPage.render(status: Int(status.code), message: message)
-            var headers = asked
-            headers.contentType = .html
-            return Response(status: status, headers: headers, body: .init(string: page.render()))
+            let response = try await ErrorPage.render(status: Int(status.code), message: message).encodeResponse(status: status, for: request)
+            for (name, value) in asked { response.headers.replaceOrAdd(name: name, value: value) }
+            return response
         }
     }
 

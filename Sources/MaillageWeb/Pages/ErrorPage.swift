@@ -1,7 +1,7 @@
 
 /// What a person sees when something goes wrong: what happened, in French, and a way home.
 enum ErrorPage {
-    static func render(status: Int, message: String) -> HTML {
+    static func render(status: Int, message: String) -> Page {
         Layout.page(
             title: title(status),
             .h1(.text(title(status))),

@@ -9,6 +9,11 @@ enum Stylesheet {
     .skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
     header.site,footer.site{padding:1rem;background:#f5f5fe}
     header.site .brand{font-weight:700;font-size:1.5rem;text-decoration:none}
+    header.site .bar{display:flex;flex-wrap:wrap;align-items:baseline;gap:.5rem 1.5rem}
+    header.site nav ul,footer.site nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
+    header.site nav.account{margin-left:auto}
+    header.site nav form{display:inline}
+    button.link{background:none;color:#000091;padding:0;text-decoration:underline}
     .tagline{margin:.25rem 0 0}
     main{max-width:60rem;margin:0 auto;padding:1rem}
     h1{font-size:1.75rem;line-height:1.25}

@@ -4,7 +4,7 @@ import Vapor
 
 /// Sign-up, address confirmation, login, logout, forgotten password, « Mon compte ».
 enum AccountRoutes {
-    static func signUpForm(_ request: Request) async throws -> HTML {
+    static func signUpForm(_ request: Request) async throws -> Page {
         SignUpPage.render(csrf: try await request.csrfToken())
     }
 
@@ -29,7 +29,7 @@ enum AccountRoutes {
         FieldProblem("", AccountsMessages.tooManyTries(form, retryAfter: wait))
     }
 
-    static func mailSent(to email: String) -> HTML {
+    static func mailSent(to email: String) -> Page {
         MessagePage.render(title: "Vérifiez votre messagerie", [
             "Un message vient d'être envoyé à \(email). Ouvrez-le et suivez son lien pour continuer.",
             "Rien reçu d'ici quelques minutes ? Regardez dans les courriers indésirables, puis vérifiez l'adresse saisie.",
@@ -49,6 +49,7 @@ enum AccountRoutes {
         switch outcome {
         case .loggedIn(let token, _):
             try await request.adoptSession(token: token)
+            request.flash("Vous êtes connecté.")
             return request.redirect(to: Site.accounts.account.url(), redirectType: .normal)
         case .refused(let problem):
             return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [problem])
@@ -64,12 +65,13 @@ enum AccountRoutes {
             try await VisitorSessions(database: request.db, now: request.application.clock.now).close(token: token)
         }
         request.dropSession()
+        request.flash("Vous êtes déconnecté.")
         return request.redirect(to: Site.directory.home.url(), redirectType: .normal)
     }
 
     static func account(_ request: Request) async throws -> Response {
         guard let user = request.user else { return request.redirect(to: Site.accounts.logIn.url()) }
-        return try await AccountPage.render(user: user, csrf: request.csrfToken()).encodeResponse(for: request)
+        return try await AccountPage.render(name: user.name, email: user.email, csrf: request.csrfToken()).encodeResponse(for: request)
     }
 
     static func changePassword(_ request: Request) async throws -> Response {
@@ -88,7 +90,7 @@ enum AccountRoutes {
         return try await accountPage(request, user: user, after: change, values: values)
     }
 
-    static func confirmEmailChangeForm(_ request: Request) async throws -> HTML {
+    static func confirmEmailChangeForm(_ request: Request) async throws -> Page {
         ConfirmEmailPage.render(token: try request.linkToken(), csrf: try await request.csrfToken(), action: Site.accounts.confirmEmailChange.url())
     }
 
@@ -122,20 +124,21 @@ enum AccountRoutes {
         let csrf = try await request.csrfToken()
         switch change {
         case .done:
-            return try await AccountPage.render(user: user, csrf: csrf, notice: done).encodeResponse(for: request)
+            request.flash(done)
+            return request.redirect(to: Site.accounts.account.url(), redirectType: .normal)
         case .mailed(let email):
-            return try await AccountPage.render(user: user, csrf: csrf, notice: "Un lien de confirmation vient d'être envoyé à \(email).")
-                .encodeResponse(for: request)
+            request.flash("Un lien de confirmation vient d'être envoyé à \(email).")
+            return request.redirect(to: Site.accounts.account.url(), redirectType: .normal)
         case .refused(let problems):
-            return try await AccountPage.render(user: user, csrf: csrf, values: values, problems: problems)
+            return try await AccountPage.render(name: user.name, email: user.email, csrf: csrf, values: values, problems: problems)
                 .encodeResponse(status: .badRequest, for: request)
         case .limited(let wait):
-            return try await AccountPage.render(user: user, csrf: csrf, values: values, problems: [Self.tooMany("account", wait)])
+            return try await AccountPage.render(name: user.name, email: user.email, csrf: csrf, values: values, problems: [Self.tooMany("account", wait)])
                 .encodeLimited(retryAfter: wait, for: request)
         }
     }
 
-    static func confirmEmailForm(_ request: Request) async throws -> HTML {
+    static func confirmEmailForm(_ request: Request) async throws -> Page {
         ConfirmEmailPage.render(token: try request.linkToken(), csrf: try await request.csrfToken())
     }
 
@@ -151,7 +154,7 @@ enum AccountRoutes {
         }
     }
 
-    static func forgotPasswordForm(_ request: Request) async throws -> HTML {
+    static func forgotPasswordForm(_ request: Request) async throws -> Page {
         PasswordPages.forgot(csrf: try await request.csrfToken())
     }
 
@@ -172,7 +175,7 @@ enum AccountRoutes {
         }
     }
 
-    static func newPasswordForm(_ request: Request) async throws -> HTML {
+    static func newPasswordForm(_ request: Request) async throws -> Page {
         let token = try request.linkToken()
         if let problem = try await ResetPassword(database: request.db, settings: request.application.accounts).check(token: token) {
             throw Refused(.badRequest, AccountsMessages.link(problem))
@@ -229,20 +232,5 @@ extension Request {
             throw Refused(.badRequest, AccountsMessages.link(.unknown))
         }
         return token
-    }
-}
-
-extension HTML {
-    func encodeResponse(status: HTTPResponseStatus, for request: Request) async throws -> Response {
-        let response = try await encodeResponse(for: request)
-        response.status = status
-        return response
-    }
-
-    /// A 429 that says when to come back.
-    func encodeLimited(retryAfter seconds: Int, for request: Request) async throws -> Response {
-        let response = try await encodeResponse(status: .tooManyRequests, for: request)
-        response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
-        return response
     }
 }

@@ -27,7 +27,8 @@ enum AdminRoutes {
             .run(actor: try request.requireUser(), email: values["email"]!, role: role)
         switch outcome {
         case .granted(let role):
-            return try await page(request, notice: "Rôle attribué\(French.colon)\(role.description).").encodeResponse(for: request)
+            request.flash("Rôle attribué\(French.colon)\(role.description).")
+            return request.redirect(to: Site.admin.roles.url(), redirectType: .normal)
         case .refused(let problem):
             return try await page(request, values: values, problems: [problem]).encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
@@ -41,7 +42,8 @@ enum AdminRoutes {
         }
         switch try await RevokeRole(database: request.db, now: request.application.clock.now).run(actor: try request.requireUser(), grant: id) {
         case .revoked(let role):
-            return try await page(request, notice: "Rôle retiré\(French.colon)\(role.description).").encodeResponse(for: request)
+            request.flash("Rôle retiré\(French.colon)\(role.description).")
+            return request.redirect(to: Site.admin.roles.url(), redirectType: .normal)
         case .refused(let message):
             return try await page(request, problems: [FieldProblem("", message)]).encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
@@ -49,9 +51,13 @@ enum AdminRoutes {
         }
     }
 
-    private static func page(_ request: Request, notice: String? = nil, values: [String: String] = [:],
-                      problems: [FieldProblem] = []) async throws -> HTML {
-        RolesPage.render(.init(grants: try await Roles(request.db).all(), organisations: try await Organisations(request.db).all(),
-                               csrf: try await request.csrfToken(), notice: notice, values: values, problems: problems))
+    private static func page(_ request: Request, values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> Page {
+        let grants = try await Roles(request.db).all().map { grant in
+            RolesPage.Grant(id: try grant.requireID(), person: grant.user.name, email: grant.user.email, role: grant.description,
+                            since: grant.grantedAt)
+        }
+        let organisations = try await Organisations(request.db).all().map { Field.Option(try $0.requireID().pathSegment, $0.name) }
+        return RolesPage.render(.init(grants: grants, organisations: organisations, csrf: try await request.csrfToken(),
+                                      values: values, problems: problems))
     }
 }

@@ -38,12 +38,12 @@ enum DirectoryRoutes {
         return response
     }
 
-    static func home(_ request: Request) async throws -> HTML {
+    static func home(_ request: Request) async throws -> Page {
         let snapshot = try await request.searchSnapshot()
         return HomePage.render(.init(total: snapshot.total, lines: snapshot.departements))
     }
 
-    static func departement(_ request: Request) async throws -> HTML {
+    static func departement(_ request: Request) async throws -> Page {
         guard let code = request.parameters.get("code"), let departement = Departement.named(code) else {
             throw Abort(.notFound, reason: "Ce département n'existe pas. Choisissez-en un dans la liste de l'accueil.")
         }
@@ -51,7 +51,7 @@ enum DirectoryRoutes {
         return DepartementPage.render(.init(departement: departement, places: places))
     }
 
-    static func place(_ request: Request) async throws -> HTML {
+    static func place(_ request: Request) async throws -> Page {
         guard let place = try await request.placeFromPath() else {
             throw Abort(.notFound, reason: "Ce lieu n'existe pas ou n'est plus recensé.")
         }

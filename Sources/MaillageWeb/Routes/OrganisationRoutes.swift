@@ -5,9 +5,9 @@ import Vapor
 
 /// Organisations: one's own, creating one, its members, invitations.
 enum OrganisationRoutes {
-    static func list(_ request: Request) async throws -> HTML {
+    static func list(_ request: Request) async throws -> Page {
         let user = try request.requireUser()
-        return OrganisationPages.list(try await Organisations(request.db).of(user.requireID()), csrf: try await request.csrfToken())
+        return OrganisationPages.list(try await summaries(of: user, request), csrf: try await request.csrfToken())
     }
 
     static func create(_ request: Request) async throws -> Response {
@@ -18,13 +18,13 @@ enum OrganisationRoutes {
         case .created(let id):
             return request.redirect(to: Site.organisations.organisation.url(id), redirectType: .normal)
         case .refused(let problems):
-            return try await OrganisationPages.list(Organisations(request.db).of(user.requireID()), csrf: request.csrfToken(),
+            return try await OrganisationPages.list(summaries(of: user, request), csrf: request.csrfToken(),
                                                     values: values, problems: problems)
                 .encodeResponse(status: .badRequest, for: request)
         }
     }
 
-    static func show(_ request: Request) async throws -> HTML {
+    static func show(_ request: Request) async throws -> Page {
         let (organisation, _) = try await visibleOrganisation(request)
         return try await page(request, organisation)
     }
@@ -35,7 +35,8 @@ enum OrganisationRoutes {
         switch try await InviteMember(database: request.db, settings: request.application.accounts)
             .run(actor: user, organisation: organisation.requireID(), email: values["email"]!) {
         case .invited(let email):
-            return try await page(request, organisation, notice: "Invitation envoyée à \(email).").encodeResponse(for: request)
+            request.flash("Invitation envoyée à \(email).")
+            return request.redirect(to: Site.organisations.organisation.url(try organisation.requireID()), redirectType: .normal)
         case .refused(let problem):
             return try await page(request, organisation, values: values, problems: [problem]).encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
@@ -69,7 +70,8 @@ enum OrganisationRoutes {
         switch try await APITokens(database: request.db, now: request.application.clock.now)
             .revoke(actor: user, organisation: organisation.requireID(), token: tokenID) {
         case .revoked:
-            return try await page(request, organisation, notice: "Jeton révoqué\(French.colon)il ne donne plus accès à l'API.").encodeResponse(for: request)
+            request.flash("Jeton révoqué\(French.colon)il ne donne plus accès à l'API.")
+            return request.redirect(to: Site.organisations.organisation.url(try organisation.requireID()), redirectType: .normal)
         case .refused(let problem):
             return try await page(request, organisation, problems: [problem]).encodeResponse(status: .badRequest, for: request)
         case .created, .notAllowed:
@@ -77,7 +79,7 @@ enum OrganisationRoutes {
         }
     }
 
-    static func invitationForm(_ request: Request) async throws -> HTML {
+    static func invitationForm(_ request: Request) async throws -> Page {
         OrganisationPages.invitation(token: try request.linkToken(), csrf: try await request.csrfToken())
     }
 
@@ -102,11 +104,19 @@ enum OrganisationRoutes {
         return (organisation, user)
     }
 
-    private static func page(_ request: Request, _ organisation: Organisation, notice: String? = nil, newToken: String? = nil,
-                      values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> HTML {
+    private static func page(_ request: Request, _ organisation: Organisation, newToken: String? = nil,
+                             values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> Page {
         let id = try organisation.requireID()
-        return OrganisationPages.show(organisation, members: try await Organisations(request.db).members(of: id),
-                                      tokens: try await APITokens(database: request.db, now: request.application.clock.now).list(of: id),
-                                      csrf: try await request.csrfToken(), notice: notice, newToken: newToken, values: values, problems: problems)
+        let tokens = try await APITokens(database: request.db, now: request.application.clock.now).list(of: id).map { token in
+            OrganisationPages.Token(id: try token.requireID(), name: token.name, scopes: token.scopes.map(\.rawValue).sorted(),
+                                    isRevoked: token.revokedAt != nil, wasUsed: token.lastUsedAt != nil)
+        }
+        let details = OrganisationPages.Details(id: id, name: organisation.name, siret: organisation.siret,
+                                                members: try await Organisations(request.db).members(of: id).map(\.name), tokens: tokens)
+        return OrganisationPages.show(details, csrf: try await request.csrfToken(), newToken: newToken, values: values, problems: problems)
+    }
+
+    private static func summaries(of user: User, _ request: Request) async throws -> [OrganisationPages.Summary] {
+        try await Organisations(request.db).of(user.requireID()).map { OrganisationPages.Summary(id: try $0.requireID(), name: $0.name) }
     }
 }

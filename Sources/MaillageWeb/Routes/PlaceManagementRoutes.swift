@@ -6,7 +6,7 @@ import Vapor
 
 /// Claims, edits and history of places; the administrators' decisions and reverts.
 enum PlaceManagementRoutes {
-    static func claimForm(_ request: Request) async throws -> HTML {
+    static func claimForm(_ request: Request) async throws -> Page {
         PlaceManagementPages.claim(try await request.requirePlace(), csrf: try await request.csrfToken())
     }
 
@@ -16,15 +16,15 @@ enum PlaceManagementRoutes {
         switch try await ClaimPlace(database: request.db, now: request.application.clock.now)
             .run(actor: try request.requireUser(), placeID: place.id, message: values["message"]!) {
         case .claimed:
-            return try await MessagePage.render(title: "Demande envoyée", ["Votre demande de gestion de \(place.name) est envoyée. Vous recevrez la réponse par courriel."],
-                                                link: (Site.directory.place.url(place.id), "Revenir à la fiche")).encodeResponse(for: request)
+            request.flash("Votre demande a été envoyée. Vous recevrez la réponse par courriel.")
+            return request.redirect(to: Site.directory.place.url(place.id), redirectType: .normal)
         case .refused(let problem):
             return try await PlaceManagementPages.claim(place, csrf: request.csrfToken(), values: values, problems: [problem])
                 .encodeResponse(status: .badRequest, for: request)
         }
     }
 
-    static func editForm(_ request: Request) async throws -> HTML {
+    static func editForm(_ request: Request) async throws -> Page {
         let place = try await request.requireManagedPlace()
         return PlaceManagementPages.edit(place, version: try await request.placeVersion(place), csrf: try await request.csrfToken())
     }
@@ -48,7 +48,10 @@ enum PlaceManagementRoutes {
             return try await PlaceManagementPages.edit(saved, version: request.placeVersion(saved), csrf: request.csrfToken(),
                                                        notice: PlaceMessages.savedWithWarnings, problems: warnings)
                 .encodeResponse(for: request)
-        case .edited, .unchanged:
+        case .edited:
+            request.flash("Vos modifications sont enregistrées.")
+            return request.redirect(to: Site.directory.place.url(place.id), redirectType: .normal)
+        case .unchanged:
             return request.redirect(to: Site.directory.place.url(place.id), redirectType: .normal)
         case .modifiedMeanwhile(let changes, let current, let version):
             // The form again over the place as it is now, with what this person typed.
@@ -65,16 +68,23 @@ enum PlaceManagementRoutes {
         }
     }
 
-    static func history(_ request: Request) async throws -> HTML {
+    static func history(_ request: Request) async throws -> Page {
         let place = try await request.requirePlace()
         let roles = try await request.roles()
         guard AccountsPermissions.mayReadHistory(of: place.id, roles) else { throw Refused(.forbidden, PlaceMessages.notManager) }
-        return PlaceManagementPages.history(place, edits: try await PlaceClaims(request.db).edits(of: place.id),
+        let edits = try await PlaceClaims(request.db).edits(of: place.id).map { edit in
+            PlaceManagementPages.Edit(
+                id: try edit.requireID(), at: edit.at,
+                author: edit.user.map { "par \($0.name)" } ?? "par l'import du fichier \(French.quoted(edit.source ?? "?"))",
+                reverts: edit.reverts,
+                changes: edit.after.keys.sorted().map { (PlaceField(rawValue: $0)?.title ?? $0, edit.before[$0] ?? "", edit.after[$0] ?? "") })
+        }
+        return PlaceManagementPages.history(place, edits: edits,
                                             csrf: try await request.csrfToken(), mayRevert: AccountsPermissions.mayAdminister(roles))
     }
 
-    static func claims(_ request: Request) async throws -> HTML {
-        PlaceManagementPages.claims(try await PlaceClaims(request.db).pending(), csrf: try await request.csrfToken())
+    static func claims(_ request: Request) async throws -> Page {
+        PlaceManagementPages.claims(try await pendingClaims(request), csrf: try await request.csrfToken())
     }
 
     static func approve(_ request: Request) async throws -> Response {
@@ -92,18 +102,27 @@ enum PlaceManagementRoutes {
         }
         let outcome = try await DecideClaim(database: request.db, settings: request.application.accounts)
             .run(actor: try request.requireUser(), claim: id, decision: decision)
-        let pending = try await PlaceClaims(request.db).pending()
         switch outcome {
         case .approved:
-            return try await PlaceManagementPages.claims(pending, csrf: request.csrfToken(), notice: "Demande acceptée.").encodeResponse(for: request)
+            request.flash("Demande acceptée.")
+            return request.redirect(to: Site.places.claims.url(), redirectType: .normal)
         case .refused:
-            return try await PlaceManagementPages.claims(pending, csrf: request.csrfToken(), notice: "Demande refusée.").encodeResponse(for: request)
+            request.flash("Demande refusée.")
+            return request.redirect(to: Site.places.claims.url(), redirectType: .normal)
         case .problem(let problem):
+            let pending = try await pendingClaims(request)
             let field = problem.field == "reason" ? "reason-\(id.uuidString.lowercased())" : problem.field
             return try await PlaceManagementPages.claims(pending, csrf: request.csrfToken(), problems: [FieldProblem(field, problem.refusal)])
                 .encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
             throw Refused(.forbidden, PlaceMessages.notAdministrator)
+        }
+    }
+
+    private static func pendingClaims(_ request: Request) async throws -> [PlaceManagementPages.Claim] {
+        try await PlaceClaims(request.db).pending().map { claim in
+            PlaceManagementPages.Claim(id: try claim.requireID(), person: claim.user.name, email: claim.user.email,
+                                       placeID: claim.placeID, message: claim.message)
         }
     }
 

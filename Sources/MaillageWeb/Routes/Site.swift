@@ -12,8 +12,9 @@ enum Site {
     static let organisations = OrganisationPages()
     static let places = PlacePages()
     static let admin = AdminPages()
+    static let information = Information()
 
-    static let groups: [any RouteGroup] = [assets, directory, api, accounts, organisations, places, admin]
+    static let groups: [any RouteGroup] = [assets, directory, api, accounts, organisations, places, admin, information]
 
     /// Each route once, in the order declared.
     static let all: [AnyEndpoint] = groups.flatMap(\.endpoints)
@@ -51,6 +52,16 @@ enum Site {
         let search = Endpoint(.GET, "recherche", access: .everyone, DirectoryRoutes.search)
         /// For the people who run the site and their monitoring.
         let health = Endpoint(.GET, "sante", access: .everyone, HealthRoutes.health)
+    }
+
+    /// The footer's pages and the open data's files.
+    struct Information: RouteGroup {
+        let legalNotice = Endpoint(.GET, "mentions-legales", access: .everyone, InformationRoutes.legalNotice)
+        let accessibility = Endpoint(.GET, "accessibilite", access: .everyone, InformationRoutes.accessibility)
+        let openData = Endpoint(.GET, "donnees-ouvertes", access: .everyone, InformationRoutes.openData)
+        let exportCSV = Endpoint(.GET, "donnees-ouvertes/lieux.csv", access: .everyone, InformationRoutes.exportCSV)
+        let exportJSON = Endpoint(.GET, "donnees-ouvertes/lieux.json", access: .everyone, InformationRoutes.exportJSON)
+        let contact = Endpoint(.GET, "contact", access: .everyone, InformationRoutes.contact)
     }
 
     /// The JSON API: the directory's, public; an organisation's, with its token.

@@ -8,7 +8,7 @@ enum DepartementPage {
         let places: [Place]
     }
 
-    static func render(_ model: Model) -> HTML {
+    static func render(_ model: Model) -> Page {
         let title = "\(model.departement.name) (\(model.departement.code))"
         return Layout.page(
             title: title,

@@ -8,7 +8,7 @@ enum HomePage {
         let lines: [CountPlacesByDepartement.Line]
     }
 
-    static func render(_ model: Model) -> HTML {
+    static func render(_ model: Model) -> Page {
         Layout.page(
             title: "Accueil",
             .h1(.text("Lieux de médiation numérique")),

@@ -10,7 +10,7 @@ enum PlacePage {
         let openNow: String?
     }
 
-    static func render(_ model: Model) -> HTML {
+    static func render(_ model: Model) -> Page {
         let place = model.place
         return Layout.page(
             title: place.name,

@@ -3,7 +3,7 @@ import MaillageCore
 
 /// The search form: where, what, when, and the standard's closed lists as filters. A plain GET
 /// form, so that it works without JavaScript and its URL holds every choice; each problem is
-/// shown next to its field.
+/// shown next to its field, and any other in the form's summary.
 struct SearchForm {
     let parameters: [String: String]
     let problems: [SearchCriteria.Problem]
@@ -19,10 +19,6 @@ struct SearchForm {
         ("modalites_accompagnement", "Accompagnement", options(AccompanimentMode.self)),
     ]
 
-    /// The parameters whose problems show next to a field; any other shows above the form.
-    static let fields: Set<String> = Set(filters.map(\.parameter))
-        .union(["commune", "code_insee", "latitude", "departement", "rayon", "q", "ouvert", "typologie"])
-
     static let openings = [("", "Peu importe"), ("maintenant", "Ouvert maintenant"), ("samedi", "Ouvert le samedi"),
                            ("soir", "Ouvert après 18\(French.space)h")]
 
@@ -30,119 +26,63 @@ struct SearchForm {
         Value.allCases.map { ($0.rawValue, $0.label) }
     }
 
-    /// The form with nothing chosen, as the home page shows it on every view: written once.
-    private static let blank = SearchForm(parameters: [:], problems: []).markup
+    /// The form with nothing chosen, as the home page shows it on every view: rendered once,
+    /// by the form builder like any other.
+    private static let blank: Node = {
+        var markup = ""
+        SearchForm(parameters: [:], problems: []).form.render(into: &markup)
+        return .raw(markup)
+    }()
 
-    var node: Node { .raw(parameters.isEmpty && problems.isEmpty ? Self.blank : markup) }
+    var node: Node { parameters.isEmpty && problems.isEmpty ? Self.blank : form }
 
-    /// Written as markup directly: a typed form context would cost more than it checks here.
-    private var markup: String {
-        """
-        <form class="search" action="\(Site.directory.search.url())" method="get" role="search">
-        <div class="where">\(commune)\(radius)</div>\(hidden("latitude"))\(hidden("longitude"))
-        <div class="field"><label for="q">Mots-clés (facultatif)</label>\(input("q", type: "search"))\(error("q"))</div>
-        \(when)\(filters)
-        <button type="submit">Rechercher</button>
-        </form>
-        """
-    }
+    /// Problems about where are shown under the commune, whichever parameter said it.
+    private static let shownUnderCommune: Set<String> = ["code_insee", "latitude", "departement"]
 
-    private var commune: String {
-        // The button is shown by the script, which alone can ask the browser for the position.
-        """
-        <div class="field suggest"><label for="commune">Commune ou code postal</label>\
-        \(input("commune", type: "text", suggest: "/api/v1/communes"))\
-        \(error("commune"))\(error("code_insee"))\(error("latitude"))\(error("departement"))\
-        <button type="button" id="autour" class="secondary" hidden>Autour de moi</button></div>
-        """
-    }
-
-    private var radius: String {
-        let current = parameters["rayon"] ?? "10"
-        return "<div class=\"field\"><label for=\"rayon\">Rayon</label><select id=\"rayon\" name=\"rayon\">"
-            + Self.radii.map { $0.markup(on: $0.value == current) }.joined() + "</select>\(error("rayon"))</div>"
-    }
-
-    private var when: String {
-        let current = parameters["ouvert"] ?? ""
-        return "<fieldset class=\"when\"><legend>Quand ?</legend>" + Self.whens.map { $0.markup(on: $0.value == current) }.joined()
-            + error("ouvert") + "</fieldset>"
-    }
-
-    private var filters: String {
-        // Closed, so that results stay near the top; the summary says how many are chosen.
-        let chosen = (Self.filters.map(\.parameter) + ["typologie"])
-            .reduce(0) { $0 + (parameters[$1]?.split(separator: ",").count ?? 0) }
+    private var form: Node {
+        var form = Form(action: Site.directory.search.url(), method: .get, values: parameters,
+                        hidden: ["latitude", "longitude"].reduce(into: [:]) { $0[$1] = parameters[$1] },
+                        attributes: [.class("search"), .attribute(named: "role", value: "search")])
+        form.problems = problems.map { problem in
+            Form.Problem(field: Self.shownUnderCommune.contains(problem.parameter) ? "commune" : problem.parameter,
+                         message: problem.message, help: suggestions(problem))
+        }
+        if parameters["rayon"] == nil { form.values["rayon"] = "10" }
+        let chosen = (Self.filters.map(\.parameter) + ["typologie"]).reduce(0) { $0 + (parameters[$1]?.split(separator: ",").count ?? 0) }
         let summary = chosen == 0 ? "Filtres" : "Filtres (\(French.count(chosen, "choisi", "choisis")))"
         let invalid = problems.contains { Self.filters.map(\.parameter).contains($0.parameter) || $0.parameter == "typologie" }
-        return "<details\(invalid ? " open" : "")><summary>\(summary)</summary>"
-            + zip(Self.filters, Self.filterChoices).map { fieldset($0.0.parameter, legend: $0.0.legend, $0.1) }.joined() + typology + "</details>"
+        return form.wrap(Self.allFields, .group(
+            .div(.class("where"), form.field(Self.commune), form.field(Self.radius)),
+            form.field(Self.keywords),
+            form.field(Self.when),
+            // Closed, so that results stay near the top; the summary says how many are chosen.
+            .details(.if(invalid, .attribute(named: "open")), .summary(.text(summary)),
+                     .forEach(Self.filterFields, form.field), form.field(Self.typology))
+        ), submit: "Rechercher")
     }
 
-    private func fieldset(_ parameter: String, legend: String, _ choices: [Piece]) -> String {
-        let chosen = Set((parameters[parameter] ?? "").split(separator: ",").map(String.init))
-        return "<fieldset><legend>\(escape(legend))</legend>" + choices.map { $0.markup(on: chosen.contains($0.value)) }.joined()
-            + error(parameter) + "</fieldset>"
+    // The button is shown by the script, which alone can ask the browser for the position.
+    private static let commune = Field(
+        name: "commune", label: "Commune ou code postal",
+        attributes: [.attribute(named: "autocomplete", value: "off"), .attribute(named: "data-suggest", value: Site.api.communes.url())],
+        after: .button(.attribute(named: "type", value: "button"), .id("autour"), .class("secondary"), .attribute(named: "hidden"),
+                       .text("Autour de moi")))
+    private static let radius = Field(name: "rayon", label: "Rayon",
+                                      kind: .select(SearchCriteria.radii.map { Field.Option(String($0), "\($0)\(French.space)km") }))
+    private static let keywords = Field(name: "q", label: "Mots-clés (facultatif)", kind: .search)
+    private static let when = Field(name: "ouvert", label: "Quand ?", kind: .radio(openings.map { Field.Option($0.0, $0.1) }))
+    private static let filterFields = filters.map { filter in
+        Field(name: filter.parameter, label: filter.legend, kind: .checkboxes(filter.values.map { Field.Option($0.value, $0.label) }))
     }
+    private static let typology = Field(name: "typologie", label: "Type de lieu", kind: .select(
+        [Field.Option("", "Tous")] + Typology.allCases.sorted { $0.label < $1.label }.map { Field.Option($0.rawValue, $0.label) }))
+    private static let allFields = [commune, radius, keywords, when] + filterFields + [typology]
 
-    private var typology: String {
-        let current = parameters["typologie"] ?? ""
-        return "<div class=\"field\"><label for=\"typologie\">Type de lieu</label><select id=\"typologie\" name=\"typologie\">"
-            + Self.typologies.map { $0.markup(on: $0.value == current) }.joined() + "</select>\(error("typologie"))</div>"
-    }
-
-    /// An option or a choice, written once: from one page to the next only whether it is
-    /// chosen changes, and that goes between its two halves.
-    struct Piece {
-        let value: String
-        let before: String
-        let after: String
-        let flag: String
-
-        func markup(on: Bool) -> String { on ? before + flag + after : before + after }
-
-        static func option(_ value: String, _ label: String) -> Piece {
-            Piece(value: value, before: "<option value=\"\(escape(value))\"", after: ">\(escape(label))</option>", flag: " selected")
-        }
-
-        static func choice(type: String, id: String, name: String, value: String, label: String) -> Piece {
-            Piece(value: value, before: "<span class=\"choice\"><input type=\"\(type)\" id=\"\(escape(id))\" name=\"\(name)\" value=\"\(escape(value))\"",
-                  after: "><label for=\"\(escape(id))\">\(escape(label))</label></span>", flag: " checked")
-        }
-    }
-
-    private static let radii = SearchCriteria.radii.map { Piece.option(String($0), "\($0)\(French.space)km") }
-    private static let whens = openings.enumerated().map { index, opening in
-        Piece.choice(type: "radio", id: "ouvert-\(index)", name: "ouvert", value: opening.0, label: opening.1)
-    }
-    private static let filterChoices = filters.map { filter in
-        filter.values.enumerated().map { index, option in
-            Piece.choice(type: "checkbox", id: "\(filter.parameter)-\(index)", name: filter.parameter, value: option.value, label: option.label)
-        }
-    }
-    private static let typologies = [Piece.option("", "Tous")]
-        + Typology.allCases.sorted { $0.label < $1.label }.map { Piece.option($0.rawValue, $0.label) }
-
-    private func hidden(_ name: String) -> String {
-        parameters[name].map { "<input type=\"hidden\" name=\"\(name)\" value=\"\(escape($0))\">" } ?? ""
-    }
-
-    private func input(_ name: String, type: String, suggest: String? = nil) -> String {
-        let invalid = problems.contains { $0.parameter == name }
-        return "<input type=\"\(type)\" id=\"\(name)\" name=\"\(name)\" value=\"\(escape(parameters[name] ?? ""))\""
-            + (invalid ? " aria-invalid=\"true\" aria-describedby=\"\(name)-erreur\"" : "")
-            + (suggest.map { " autocomplete=\"off\" data-suggest=\"\($0)\"" } ?? "") + ">"
-    }
-
-    /// The problem with this parameter, next to its field, with the communes it may have meant.
-    private func error(_ name: String) -> String {
-        problems.filter { $0.parameter == name }.map { problem in
-            let links = problem.suggestions.map { commune in
-                "<li><a href=\"\(escape(Site.directory.search.url(query: Self.narrowed(parameters, to: commune.label))))\">\(escape(commune.label))</a></li>"
-            }
-            return "<div class=\"error\" id=\"\(name)-erreur\"><p>\(escape(problem.message))</p>"
-                + (links.isEmpty ? "" : "<ul>" + links.joined() + "</ul>") + "</div>"
-        }.joined()
+    /// The communes a problem says may have been meant, each a link to the same search there.
+    private func suggestions(_ problem: SearchCriteria.Problem) -> Node {
+        .if(!problem.suggestions.isEmpty, .ul(.forEach(problem.suggestions) { commune in
+            .li(.a(.href(Site.directory.search.url(query: Self.narrowed(parameters, to: commune.label))), .text(commune.label)))
+        }))
     }
 
     /// The same search, at the commune this label names alone ("Mende (48000)"), from the first page.

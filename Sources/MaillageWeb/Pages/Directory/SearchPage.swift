@@ -15,7 +15,7 @@ enum SearchPage {
         let map: Bool
     }
 
-    static func render(_ model: Model) -> HTML {
+    static func render(_ model: Model) -> Page {
         let title = model.problems.isEmpty ? "Trouver un lieu" : "Erreur dans la recherche"
         let leaflet: Node = .if(model.map && (model.answer?.results.hits.isEmpty == false), .group(
             .stylesheet(Site.assets.leaflet.url("leaflet.css")),
@@ -25,9 +25,6 @@ enum SearchPage {
             title: title,
             head: leaflet,
             .h1(.text("Trouver un lieu de médiation numérique")),
-            .forEach(model.problems.filter { !SearchForm.fields.contains($0.parameter) }) { problem in
-                .div(.class("error"), .attribute(named: "role", value: "alert"), .p(.text(problem.message)))
-            },
             SearchForm(parameters: model.parameters, problems: model.problems).node,
             .unwrap(model.answer) { results($0, model) }
         )

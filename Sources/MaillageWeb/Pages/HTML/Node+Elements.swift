@@ -1,6 +1,14 @@
 /// The elements and attributes the pages use, named as in HTML.
 extension Node {
     static func a(_ nodes: Node...) -> Node { element("a", nodes) }
+    static func button(_ nodes: Node...) -> Node { element("button", nodes) }
+    static func fieldset(_ nodes: Node...) -> Node { element("fieldset", nodes) }
+    static func form(_ nodes: Node...) -> Node { element("form", nodes) }
+    static func label(_ nodes: Node...) -> Node { element("label", nodes) }
+    static func legend(_ nodes: Node...) -> Node { element("legend", nodes) }
+    static func option(_ nodes: Node...) -> Node { element("option", nodes) }
+    static func select(_ nodes: Node...) -> Node { element("select", nodes) }
+    static func textarea(_ nodes: Node...) -> Node { element("textarea", nodes) }
     static func body(_ nodes: Node...) -> Node { element("body", nodes) }
     static func caption(_ nodes: Node...) -> Node { element("caption", nodes) }
     static func code(_ nodes: Node...) -> Node { element("code", nodes) }
@@ -35,6 +43,7 @@ extension Node {
     static func tr(_ nodes: Node...) -> Node { element("tr", nodes) }
     static func ul(_ nodes: Node...) -> Node { element("ul", nodes) }
     static func meta(_ nodes: Node...) -> Node { element("meta", nodes, isVoid: true) }
+    static func input(_ nodes: Node...) -> Node { element("input", nodes, isVoid: true) }
     static func link(_ nodes: Node...) -> Node { element("link", nodes, isVoid: true) }
 
     static func stylesheet(_ url: String) -> Node { link(.attribute(named: "rel", value: "stylesheet"), .href(url)) }

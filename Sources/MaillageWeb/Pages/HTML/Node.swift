@@ -5,8 +5,9 @@
 struct Node: Sendable {
     fileprivate enum Content: Sendable {
         case element(name: String, nodes: [Node], isVoid: Bool)
-        /// A value of nil writes the name alone (`hidden`); an empty value writes nothing.
-        case attribute(name: String, value: String?)
+        /// A value of nil writes the name alone (`hidden`); an empty value writes nothing,
+        /// unless it is meant (`value=""`: an option whose value is "none").
+        case attribute(name: String, value: String?, keepsEmpty: Bool)
         case text(String)
         /// Markup the site wrote itself, with every value in it escaped (`escape`).
         case trusted(String)
@@ -22,7 +23,13 @@ struct Node: Sendable {
     }
 
     static func attribute(named name: String, value: String? = nil) -> Node {
-        Node(content: .attribute(name: name, value: value))
+        Node(content: .attribute(name: name, value: value, keepsEmpty: false))
+    }
+
+    /// A form control's value, written even when empty: without it, a choice of "" would send
+    /// its label (an option) or "on" (a radio button).
+    static func value(_ value: String) -> Node {
+        Node(content: .attribute(name: "value", value: value, keepsEmpty: true))
     }
 
     static func text(_ text: String) -> Node { Node(content: .text(text)) }
@@ -41,9 +48,9 @@ struct Node: Sendable {
             // Appended piece by piece: a concatenation would build each piece twice.
             out += "<"
             out += name
-            Self.forEachAttribute(in: nodes) { name, value in
+            Self.forEachAttribute(in: nodes) { name, value, keepsEmpty in
                 if let value {
-                    guard !value.isEmpty else { return }
+                    guard keepsEmpty || !value.isEmpty else { return }
                     out += " "
                     out += name
                     out += "=\""
@@ -80,10 +87,10 @@ struct Node: Sendable {
         }
     }
 
-    private static func forEachAttribute(in nodes: [Node], _ body: (String, String?) -> Void) {
+    private static func forEachAttribute(in nodes: [Node], _ body: (String, String?, Bool) -> Void) {
         for node in nodes {
             switch node.content {
-            case .attribute(let name, let value): body(name, value)
+            case .attribute(let name, let value, let keepsEmpty): body(name, value, keepsEmpty)
             case .group(let inner): forEachAttribute(in: inner, body)
             default: continue
             }
