@@ -48,18 +48,32 @@ struct SearchForm {
                          message: problem.message, help: suggestions(problem))
         }
         if parameters["rayon"] == nil { form.values["rayon"] = "10" }
-        let chosen = (Self.filters.map(\.parameter) + ["typologie"]).reduce(0) { $0 + (parameters[$1]?.split(separator: ",").count ?? 0) }
-        let summary = chosen == 0 ? "Filtres" : "Filtres (\(French.count(chosen, "choisi", "choisis")))"
-        let invalid = problems.contains { Self.filters.map(\.parameter).contains($0.parameter) || $0.parameter == "typologie" }
+        let chosen = Self.filterNames.reduce(0) { $0 + (parameters[$1]?.split(separator: ",").count ?? 0) }
+        let invalid = problems.contains { Self.filterNames.contains($0.parameter) }
         return form.wrap(Self.allFields, .group(
             .div(.class("where"), form.field(Self.commune), form.field(Self.radius)),
             form.field(Self.keywords),
             form.field(Self.when),
-            // Closed, so that results stay near the top; the summary says how many are chosen.
-            .details(.if(invalid, .attribute(named: "open")), .summary(.text(summary)),
-                     .forEach(Self.filterFields, form.field), form.field(Self.typology))
+            chosen == 0 && !invalid ? Self.noFilters : Self.filters(in: form, chosen: chosen, invalid: invalid)
         ), submit: "Rechercher")
     }
+
+    private static let filterNames = Set(filters.map(\.parameter) + ["typologie"])
+
+    /// Closed, so that results stay near the top; the summary says how many are chosen.
+    private static func filters(in form: Form, chosen: Int, invalid: Bool) -> Node {
+        let summary = chosen == 0 ? "Filtres" : "Filtres (\(French.count(chosen, "choisi", "choisis")))"
+        return .details(.if(invalid, .attribute(named: "open")), .summary(.text(summary)),
+                        .forEach(filterFields, form.field), form.field(typology))
+    }
+
+    /// The filters with none chosen, as most searches show them: a hundred choices, rendered
+    /// once by the builder.
+    private static let noFilters: Node = {
+        var markup = ""
+        filters(in: Form(action: "", method: .get), chosen: 0, invalid: false).render(into: &markup)
+        return .raw(markup)
+    }()
 
     // The button is shown by the script, which alone can ask the browser for the position.
     private static let commune = Field(
