@@ -72,7 +72,13 @@ struct AuditLogTests {
                 try await sql.update(AuditEntry.schema).set("position", to: position + 1).where("position", .equal, position).run()
             }
             let first = try #require(try await AuditEntry.query(on: database).filter(\.$position == 1).first())
-            try await AuditEntry(stream: stream, position: 2, at: first.at, event: Self.event(9), previousHash: first.hash).create(on: database)
+            // a line written as the log writes one, but around it
+            let forged = AuditEntry()
+            (forged.stream, forged.position, forged.at, forged.previousHash) = (stream, 2, first.at, first.hash)
+            let event = Self.event(9)
+            (forged.actor, forged.action, forged.subject, forged.detail) = (event.actor, event.action, event.subject, event.detail)
+            forged.hash = AuditChain.hash(position: 2, at: first.at, event: event, previousHash: first.hash)
+            try await forged.create(on: database)
             #expect(try await AuditLog(database).verify()
                     == .broken(stream: stream, line: 3, reason: "la ligne 3 de la chaîne \(stream) ne suit pas la ligne 2."))
         }

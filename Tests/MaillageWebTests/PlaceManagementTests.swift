@@ -195,7 +195,7 @@ struct PlaceManagementTests {
             let reverted = try await marie.post("/admin/modifications/\(edit.id!)/annulation", [:])
             #expect(reverted.status == .seeOther)
             #expect(try await PlaceStore(app.db).find(id: "structure-1")?.text(.horaires) == original)
-            let edits = try await PlaceClaims(app.db).edits(of: "structure-1")
+            let edits = try await PlaceEdit.query(on: app.db).filter(\.$placeID == "structure-1").sort(\.$id, .descending).all()
             #expect(edits.map(\.reverts) == [edit.id, nil])
             #expect(try await AuditLog(app.db).entries(about: "place:structure-1").first?.action == "place.reverted")
             #expect(try await AuditLog(app.db).verify() == .intact(lines: 6))

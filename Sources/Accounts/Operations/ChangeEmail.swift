@@ -22,7 +22,7 @@ public struct ChangeEmail: Sendable {
             return AccountChange(refusal)
         }
         let limiter = RateLimiter(database: database, now: settings.clock.now)
-        if case .limited(let wait) = try await limiter.attempt(.mailsPerAccount, key: user.emailKey) { return .limited(retryAfter: wait) }
+        if case .limited(let wait) = try await limiter.attempt(.mailsPerAccount, key: user.emailKey) { return .limited(TooManyTries("account", retryAfter: wait)) }
         try await database.transaction { db in
             let links = MailLinks(database: db, settings: settings)
             if try await Users(db).find(email: email) != nil {

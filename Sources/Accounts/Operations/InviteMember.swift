@@ -10,7 +10,7 @@ public struct InviteMember: Sendable {
         case invited(String)
         case refused(FieldProblem)
         case notAllowed
-        case limited(retryAfter: Int)
+        case limited(TooManyTries)
     }
 
     let database: any Database
@@ -25,7 +25,7 @@ public struct InviteMember: Sendable {
         guard let organisation = try await Organisations(database).visible(organisationID, to: actor) else { return .notAllowed }
         guard let email = EmailAddress(rawEmail) else { return .refused(FieldProblem("email", AccountsMessages.invalidEmail)) }
         let limiter = RateLimiter(database: database, now: settings.clock.now)
-        if case .limited(let wait) = try await limiter.attempt(.mailsPerAccount, key: actor.emailKey) { return .limited(retryAfter: wait) }
+        if case .limited(let wait) = try await limiter.attempt(.mailsPerAccount, key: actor.emailKey) { return .limited(TooManyTries("invitation", retryAfter: wait)) }
         try await database.transaction { db in
             let links = MailLinks(database: db, settings: settings)
             guard let invited = try await Users(db).find(email: email) else {

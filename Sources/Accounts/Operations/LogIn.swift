@@ -8,7 +8,7 @@ public struct LogIn: Sendable {
         case loggedIn(token: String, user: String)
         case refused(FieldProblem)
         /// Too many failures for this address or from this network address: wait so many seconds.
-        case limited(retryAfter: Int)
+        case limited(TooManyTries)
     }
 
     let database: any Database
@@ -28,7 +28,7 @@ public struct LogIn: Sendable {
         // NB: counted before the password is checked, so that a burst in parallel cannot pass.
         let counted: RateLimiter.Hits
         switch try await limiter.attempt([(.loginPerAccount, RateLimiter.accountKey(typed: rawEmail)), (.loginPerAddress, address)]) {
-        case .limited(let wait): return .limited(retryAfter: wait)
+        case .limited(let wait): return .limited(TooManyTries("login", retryAfter: wait))
         case .allowed(let hits): counted = hits
         }
         var user: User?

@@ -7,7 +7,7 @@ import MaillageCore
 struct PasswordConfirmation: Sendable {
     enum Refusal: Error, Equatable {
         case wrong(FieldProblem)
-        case limited(retryAfter: Int)
+        case limited(TooManyTries)
     }
 
     let database: any Database
@@ -18,7 +18,7 @@ struct PasswordConfirmation: Sendable {
         let limiter = RateLimiter(database: database, now: settings.clock.now)
         let counted: RateLimiter.Hits
         switch try await limiter.attempt(.loginPerAccount, key: user.emailKey) {
-        case .limited(let wait): return .limited(retryAfter: wait)
+        case .limited(let wait): return .limited(TooManyTries("account", retryAfter: wait))
         case .allowed(let hits): counted = hits
         }
         guard try await settings.hasher.verifyPassword(password, against: user.passwordHash) else {
@@ -35,12 +35,12 @@ public enum AccountChange: Equatable, Sendable {
     /// A mail went to that address (a link, or word that the address is taken).
     case mailed(to: String)
     case refused([FieldProblem])
-    case limited(retryAfter: Int)
+    case limited(TooManyTries)
 
     init(_ refusal: PasswordConfirmation.Refusal) {
         switch refusal {
         case .wrong(let problem): self = .refused([problem])
-        case .limited(let wait): self = .limited(retryAfter: wait)
+        case .limited(let tries): self = .limited(tries)
         }
     }
 }

@@ -15,7 +15,7 @@ public struct RequestPasswordReset: Sendable {
         /// Said whether or not the address has an account.
         case mailed
         case invalidEmail
-        case limited(retryAfter: Int)
+        case limited(TooManyTries)
     }
 
     /// `address`: the network address the request comes from.
@@ -23,7 +23,7 @@ public struct RequestPasswordReset: Sendable {
         guard let email = EmailAddress(rawEmail) else { return .invalidEmail }
         let limiter = RateLimiter(database: database, now: settings.clock.now)
         let counters = [(RateLimit.resetPerAccount, email.key), (RateLimit.resetPerAddress, address)]
-        if case .limited(let wait) = try await limiter.attempt(counters) { return .limited(retryAfter: wait) }
+        if case .limited(let wait) = try await limiter.attempt(counters) { return .limited(TooManyTries("reset", retryAfter: wait)) }
         try await database.transaction { db in
             guard let user = try await Users(db).find(email: email) else { return }
             try await MailLinks(database: db, settings: settings)

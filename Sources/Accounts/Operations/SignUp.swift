@@ -9,7 +9,7 @@ public struct SignUp: Sendable {
         /// A mail went to the address (a link to confirm it, or word that it has an account).
         case mailed(to: String)
         case refused([FieldProblem])
-        case limited(retryAfter: Int)
+        case limited(TooManyTries)
     }
 
     let database: any Database
@@ -34,7 +34,7 @@ public struct SignUp: Sendable {
         guard let email, problems.isEmpty else { return .refused(problems) }
 
         // NB: only sign-ups that would create an account count; a form with mistakes does not.
-        if case .limited(let wait) = try await limiter.attempt(.signUpPerAddress, key: address) { return .limited(retryAfter: wait) }
+        if case .limited(let wait) = try await limiter.attempt(.signUpPerAddress, key: address) { return .limited(TooManyTries("signup", retryAfter: wait)) }
         let hash = try await settings.hasher.hashPassword(password)
         do {
             try await database.transaction { db in

@@ -31,18 +31,6 @@ public final class AuditEntry: Model, @unchecked Sendable {
 
     public init() {}
 
-    init(stream: Int, position: Int, at: Int, event: AuditEvent, previousHash: String) {
-        self.stream = stream
-        self.position = position
-        self.at = at
-        actor = event.actor
-        action = event.action
-        subject = event.subject
-        detail = event.detail
-        self.previousHash = previousHash
-        hash = AuditChain.hash(position: position, at: at, event: event, previousHash: previousHash)
-    }
-
     var event: AuditEvent { AuditEvent(actor: actor, action: action, subject: subject, detail: detail) }
 }
 

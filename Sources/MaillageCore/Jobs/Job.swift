@@ -38,16 +38,4 @@ public final class Job: Model, @unchecked Sendable {
     @OptionalField(key: "finished_at") public var finishedAt: Int?
 
     public init() {}
-
-    init(kind: String, payload: String, key: String?, runAt: Int, maxAttempts: Int, now: Int) {
-        id = UUID()
-        self.kind = kind
-        self.payload = payload
-        self.key = key
-        state = .pending
-        self.runAt = runAt
-        attempts = 0
-        self.maxAttempts = maxAttempts
-        createdAt = now
-    }
 }

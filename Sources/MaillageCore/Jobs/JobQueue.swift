@@ -21,11 +21,10 @@ public struct JobQueue: Sendable {
     public func enqueue(_ kind: String, payload: String = "{}", key: String? = nil, at runAt: Int? = nil,
                         maxAttempts: Int = 5) async throws -> Bool {
         let now = clock.now
-        let job = Job(kind: kind, payload: payload, key: key, runAt: runAt ?? now, maxAttempts: maxAttempts, now: now)
         let inserted = try await sql.insert(into: Job.schema)
             .columns("id", "key", "kind", "payload", "state", "run_at", "attempts", "max_attempts", "created_at")
-            .values(SQLBind(job.id!), SQLBind(key), SQLBind(kind), SQLBind(payload), SQLBind(Job.State.pending.rawValue),
-                    SQLBind(job.runAt), SQLBind(0), SQLBind(maxAttempts), SQLBind(now))
+            .values(SQLBind(UUID()), SQLBind(key), SQLBind(kind), SQLBind(payload), SQLBind(Job.State.pending.rawValue),
+                    SQLBind(runAt ?? now), SQLBind(0), SQLBind(maxAttempts), SQLBind(now))
             .ignoringConflicts(with: ["key"])
             .returning("id").all()
         return !inserted.isEmpty

@@ -41,14 +41,13 @@ public struct JobScheduler: Sendable {
         var queued = 0
         for entry in entries {
             let row = try await sql.select().column("last_due").from(Self.table).where("name", .equal, entry.name).first()
-            guard let cursor = try row?.decode(column: "last_due", as: Int.self) else {
-                try await sql.insert(into: Self.table).columns("name", "last_due")
-                    .values(SQLBind(entry.name), SQLBind(entry.schedule.firstCursor(now: now)))
+            var cursor = try row?.decode(column: "last_due", as: Int.self)
+            if cursor == nil {
+                cursor = entry.schedule.firstCursor(now: now)
+                try await sql.insert(into: Self.table).columns("name", "last_due").values(SQLBind(entry.name), SQLBind(cursor))
                     .ignoringConflicts(with: ["name"]).run()
-                queued += try await tick(entry, from: entry.schedule.firstCursor(now: now), to: now, sql: sql)
-                continue
             }
-            queued += try await tick(entry, from: cursor, to: now, sql: sql)
+            queued += try await tick(entry, from: cursor!, to: now, sql: sql)
         }
         return queued
     }

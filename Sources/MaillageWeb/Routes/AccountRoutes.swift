@@ -18,15 +18,10 @@ enum AccountRoutes {
         case .refused(let problems):
             return try await SignUpPage.render(csrf: request.csrfToken(), values: values, problems: problems)
                 .encodeResponse(status: .badRequest, for: request)
-        case .limited(let wait):
-            return try await SignUpPage.render(csrf: request.csrfToken(), values: values, problems: [Self.tooMany("signup", wait)])
-                .encodeLimited(retryAfter: wait, for: request)
+        case .limited(let tries):
+            return try await SignUpPage.render(csrf: request.csrfToken(), values: values, problems: [FieldProblem("", tries.refusal)])
+                .encodeLimited(retryAfter: tries.retryAfter, for: request)
         }
-    }
-
-    /// Shown above the form: it is about no one field.
-    static func tooMany(_ form: String, _ wait: Int) -> FieldProblem {
-        FieldProblem("", AccountsMessages.tooManyTries(form, retryAfter: wait))
     }
 
     static func mailSent(to email: String) -> Page {
@@ -54,9 +49,9 @@ enum AccountRoutes {
         case .refused(let problem):
             return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [problem])
                 .encodeResponse(status: .badRequest, for: request)
-        case .limited(let wait):
-            return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [Self.tooMany("login", wait)])
-                .encodeLimited(retryAfter: wait, for: request)
+        case .limited(let tries):
+            return try await LogInPage.render(csrf: request.csrfToken(), values: values, problems: [FieldProblem("", tries.refusal)])
+                .encodeLimited(retryAfter: tries.retryAfter, for: request)
         }
     }
 
@@ -132,9 +127,9 @@ enum AccountRoutes {
         case .refused(let problems):
             return try await AccountPage.render(name: user.name, email: user.email, csrf: csrf, values: values, problems: problems)
                 .encodeResponse(status: .badRequest, for: request)
-        case .limited(let wait):
-            return try await AccountPage.render(name: user.name, email: user.email, csrf: csrf, values: values, problems: [Self.tooMany("account", wait)])
-                .encodeLimited(retryAfter: wait, for: request)
+        case .limited(let tries):
+            return try await AccountPage.render(name: user.name, email: user.email, csrf: csrf, values: values, problems: [FieldProblem("", tries.refusal)])
+                .encodeLimited(retryAfter: tries.retryAfter, for: request)
         }
     }
 
@@ -169,9 +164,9 @@ enum AccountRoutes {
             return try await PasswordPages.forgot(csrf: request.csrfToken(), values: values,
                                                   problems: [FieldProblem("email", AccountsMessages.invalidEmail)])
                 .encodeResponse(status: .badRequest, for: request)
-        case .limited(let wait):
-            return try await PasswordPages.forgot(csrf: request.csrfToken(), values: values, problems: [Self.tooMany("reset", wait)])
-                .encodeLimited(retryAfter: wait, for: request)
+        case .limited(let tries):
+            return try await PasswordPages.forgot(csrf: request.csrfToken(), values: values, problems: [FieldProblem("", tries.refusal)])
+                .encodeLimited(retryAfter: tries.retryAfter, for: request)
         }
     }
 

@@ -41,9 +41,9 @@ enum OrganisationRoutes {
             return try await page(request, organisation, values: values, problems: [problem]).encodeResponse(status: .badRequest, for: request)
         case .notAllowed:
             throw Refused(.forbidden, OrganisationMessages.notMember)
-        case .limited(let wait):
-            return try await page(request, organisation, values: values, problems: [AccountRoutes.tooMany("invitation", wait)])
-                .encodeLimited(retryAfter: wait, for: request)
+        case .limited(let tries):
+            return try await page(request, organisation, values: values, problems: [FieldProblem("", tries.refusal)])
+                .encodeLimited(retryAfter: tries.retryAfter, for: request)
         }
     }
 

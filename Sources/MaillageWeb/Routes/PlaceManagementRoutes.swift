@@ -70,17 +70,17 @@ enum PlaceManagementRoutes {
 
     static func history(_ request: Request) async throws -> Page {
         let place = try await request.requirePlace()
-        let roles = try await request.roles()
-        guard AccountsPermissions.mayReadHistory(of: place.id, roles) else { throw Refused(.forbidden, PlaceMessages.notManager) }
-        let edits = try await PlaceClaims(request.db).edits(of: place.id).map { edit in
+        guard case .readable(let history) = try await PlaceClaims(request.db).history(of: place.id, for: request.requireUser()) else {
+            throw Refused(.forbidden, PlaceMessages.notManager)
+        }
+        let edits = try history.edits.map { edit in
             PlaceManagementPages.Edit(
                 id: try edit.requireID(), at: edit.at,
                 author: edit.user.map { "par \($0.name)" } ?? "par l'import du fichier \(French.quoted(edit.source ?? "?"))",
                 reverts: edit.reverts,
                 changes: edit.after.keys.sorted().map { (PlaceField(rawValue: $0)?.title ?? $0, edit.before[$0] ?? "", edit.after[$0] ?? "") })
         }
-        return PlaceManagementPages.history(place, edits: edits,
-                                            csrf: try await request.csrfToken(), mayRevert: AccountsPermissions.mayAdminister(roles))
+        return PlaceManagementPages.history(place, edits: edits, csrf: try await request.csrfToken(), mayRevert: history.mayRevert)
     }
 
     static func claims(_ request: Request) async throws -> Page {
@@ -151,7 +151,7 @@ extension Request {
     /// The place in the path, if the account manages it: another manager's place is a 403.
     func requireManagedPlace() async throws -> Place {
         let place = try await requirePlace()
-        guard AccountsPermissions.mayManage(place: place.id, try await roles()) else {
+        guard try await PlaceClaims(db).mayEdit(place.id, actor: requireUser()) else {
             throw Refused(.forbidden, PlaceMessages.notManager)
         }
         return place
