@@ -35,3 +35,19 @@ def test_pages_are_accessible_and_fit(base_url, browser, screenshot, page, width
     browser.get(base_url + paths[page])
     # Readable at 360 px: nothing wider than the screen; no serious accessibility problem.
     check_page(browser, screenshot, f"{page}-{width}")
+
+
+def test_the_footer_leads_to_the_site_notices_and_its_open_data(base_url, browser, screenshot):
+    set_width(browser, 360)
+    browser.get(base_url + "/")
+    for label, title, name in [("Mentions légales", "Mentions légales", "mentions-legales"),
+                               ("Accessibilité : non conforme", "Déclaration d'accessibilité", "accessibilite"),
+                               ("Données ouvertes", "Données ouvertes", "donnees-ouvertes"),
+                               ("Contact", "Contact", "contact")]:
+        browser.find_element(By.CSS_SELECTOR, "footer").find_element(By.LINK_TEXT, label).click()
+        assert browser.find_element(By.TAG_NAME, "h1").text == title
+        check_page(browser, screenshot, f"{name}-360")
+    # the open data page names the files of every place
+    browser.get(base_url + "/donnees-ouvertes")
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main a")]
+    assert any(link.endswith("/donnees-ouvertes/lieux.csv") for link in links), links
