@@ -38,10 +38,14 @@ def test_sign_up_confirm_log_in(base_url, browser, screenshot, outbox, width):
     fill(browser, email=email, password=PASSWORD)
     heading(browser, "Mon compte")
     assert "Marie Curie" in browser.find_element(By.TAG_NAME, "main").text
+    assert browser.find_element(By.CSS_SELECTOR, "main p.flash").text == "Vous êtes connecté."
+    assert browser.find_element(By.CSS_SELECTOR, "header nav.account li.person").text == "Marie Curie"
     check_page(browser, screenshot, f"compte-{width}")
     cookie = browser.get_cookie("maillage_session")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    # from the header, on any page
+    browser.find_element(By.XPATH, "//header//button[.='Se déconnecter']").click()
     heading(browser, "Lieux de médiation numérique")
+    assert browser.find_element(By.CSS_SELECTOR, "main p.flash").text == "Vous êtes déconnecté."
     browser.get(base_url + "/compte")
     heading(browser, "Se connecter")

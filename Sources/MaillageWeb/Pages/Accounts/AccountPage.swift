@@ -1,9 +1,9 @@
 import Accounts
 import MaillageCore
 
-/// « Mon compte »: who is logged in, and the forms to change password or address, to log out
-/// and to delete the account. Each form's fields have names of their own, so that a problem
-/// shows under the right one.
+/// « Mon compte »: who is logged in, and the forms to change password or address and to delete
+/// the account (logging out is in every page's header). Each form's fields have names of their
+/// own, so that a problem shows under the right one.
 enum AccountPage {
     static func render(name: String, email: String, csrf: String, values: [String: String] = [:],
                        problems: [FieldProblem] = []) -> Page {
@@ -17,7 +17,6 @@ enum AccountPage {
                 .dt(.text("Nom")), .dd(.text(name)),
                 .dt(.text("Adresse électronique")), .dd(.text(email))
             ),
-            form(Site.accounts.logOut.url()).render([], submit: "Se déconnecter", secondary: true),
             .h2(.text("Changer de mot de passe")),
             form(Site.accounts.changePassword.url()).render([
                 .init(name: "current_password", label: "Mot de passe actuel", kind: .password, autocomplete: "current-password"),
