@@ -1,3 +1,4 @@
+import Foundation
 import Directory
 import MaillageCore
 import MaillageDatabase
@@ -16,7 +17,7 @@ func withApp(importing csv: String? = nil, clock: Clock = .system, baseURL: Stri
         app.logger.logLevel = .warning
         do {
             try await configure(app, location: location, seed: false, clock: clock, indexFreshness: .zero,
-                                baseURL: baseURL, passwordCost: 4)
+                                leaflet: testLeaflet, baseURL: baseURL, passwordCost: 4)
             if let csv {
                 _ = try await ImportPlaces(database: app.db).run(files: [csv])
             }
@@ -28,6 +29,15 @@ func withApp(importing csv: String? = nil, clock: Clock = .system, baseURL: Stri
         }
     }
 }
+
+/// A stand-in for Leaflet's files, whether `scripts/install-leaflet` ran or not: the same pages
+/// on every machine.
+let testLeaflet: LeafletFiles = {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leaflet-\(UUID())").path
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: directory + "/leaflet.js", contents: Data("/* Leaflet */".utf8))
+    return LeafletFiles(directory: directory)
+}()
 
 /// One database that several instances of the app can open at once: a SQLite file, or a fresh
 /// PostgreSQL schema when `DATABASE_URL` names a server.

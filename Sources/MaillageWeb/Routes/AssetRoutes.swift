@@ -38,6 +38,10 @@ enum AssetRoutes {
 public struct LeafletFiles: Sendable {
     public let directory: String
 
+    public init(directory: String) {
+        self.directory = directory
+    }
+
     /// `MAILLAGE_LEAFLET`, or `vendor/leaflet` under the working directory, if it holds leaflet.js.
     public static var installed: LeafletFiles? {
         let directory = Environment.get("MAILLAGE_LEAFLET") ?? FileManager.default.currentDirectoryPath + "/vendor/leaflet"
