@@ -11,7 +11,7 @@ struct Page: Sendable {
 
 extension Page: AsyncResponseEncodable {
     func encodeResponse(for request: Request) async throws -> Response {
-        let frame = try await Frame(request)
+        let frame = Frame(request)
         var headers = HTTPHeaders()
         headers.contentType = .html
         return Response(status: .ok, headers: headers, body: .init(string: Layout.render(self, in: frame).render()))
@@ -38,12 +38,7 @@ struct Frame: Sendable {
     /// The message the form sent before this page left for it.
     var flash: String?
 
-    init(person: (name: String, csrf: String)? = nil, flash: String? = nil) {
-        self.person = person
-        self.flash = flash
-    }
-
-    init(_ request: Request) async throws {
+    init(_ request: Request) {
         if let session = request.visitorSession, let user = session.user { person = (user.name, session.csrfToken) }
         flash = request.takeFlash()
     }
