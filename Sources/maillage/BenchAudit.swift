@@ -66,7 +66,7 @@ struct BenchAudit: AsyncParsableCommand {
                     let database = session.database
                     group.addTask {
                         for n in stride(from: first + writer, to: first + writes, by: writers) {
-                            try await database.transaction { transaction in
+                            try await database.writeTransaction { transaction in
                                 let sql = transaction as! any SQLDatabase
                                 try await sql.insert(into: Self.table).columns("id", "audited").values(SQLBind(n), SQLBind(audited)).run()
                                 guard audited else { return }

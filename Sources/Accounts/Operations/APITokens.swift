@@ -27,7 +27,7 @@ public struct APITokens: Sendable {
         if name.isEmpty || name.count > 100 { return .refused(FieldProblem("token_name", APITokenMessages.missingName)) }
         if scopes.isEmpty { return .refused(FieldProblem("scopes", APITokenMessages.noScope)) }
         let token = APIToken.prefix + SecretToken.generate()
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let row = APIToken(digest: SecretToken.digest(token), name: name, scopes: scopes, organisationID: organisationID,
                                by: try actor.requireID(), at: now)
             try await row.create(on: db)
@@ -39,7 +39,7 @@ public struct APITokens: Sendable {
 
     public func revoke(actor: User, organisation organisationID: UUID, token tokenID: UUID) async throws -> Outcome {
         guard try await Organisations(database).isMember(actor.requireID(), of: organisationID) else { return .notAllowed }
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             guard let token = try await APIToken.query(on: db).filter(\.$id == tokenID).filter(\.$organisation.$id == organisationID)
                 .filter(\.$revokedAt == nil).first() else { return .refused(FieldProblem("", APITokenMessages.unknownToken)) }
             token.revokedAt = now

@@ -21,7 +21,7 @@ public struct AcceptInvitation: Sendable {
         let checked = try await MailLinks(database: database, settings: settings).check(token, for: .joinOrganisation)
         if case .failure(let problem) = checked { return .refused(AccountsMessages.link(problem)) }
         guard case .success(let row) = checked, row.$user.id == actor.id else { return .refused(OrganisationMessages.otherAddress) }
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             switch try await MailLinks(database: db, settings: settings).redeem(token, for: .joinOrganisation) {
             case .failure(let problem):
                 return .refused(AccountsMessages.link(problem))

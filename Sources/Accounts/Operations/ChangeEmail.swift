@@ -23,7 +23,7 @@ public struct ChangeEmail: Sendable {
         }
         let limiter = RateLimiter(database: database, now: settings.clock.now)
         if case .limited(let wait) = try await limiter.attempt(.mailsPerAccount, key: user.emailKey) { return .limited(TooManyTries("account", retryAfter: wait)) }
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let links = MailLinks(database: db, settings: settings)
             if try await Users(db).find(email: email) != nil {
                 try await links.send(to: email.text, AccountsMessages.emailTakenMail())

@@ -20,7 +20,7 @@ public struct ChangePassword: Sendable {
             return AccountChange(refusal)
         }
         let hash = try await settings.hasher.hashPassword(new)
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             user.passwordHash = hash
             try await user.update(on: db)
             try await VisitorSessions(database: db, now: settings.clock.now).closeAll(of: user.requireID(), except: sessionToken)

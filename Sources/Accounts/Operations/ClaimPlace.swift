@@ -26,7 +26,7 @@ public struct ClaimPlace: Sendable {
         if AccountsPermissions.mayManage(place: placeID, try await Roles(database).of(actorID)) {
             return .refused(FieldProblem("", PlaceMessages.alreadyManager))
         }
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             if try await PlaceClaim.query(on: db).filter(\.$placeID == placeID).filter(\.$user.$id == actorID)
                 .filter(\.$status == .pending).first() != nil {
                 return .refused(FieldProblem("", PlaceMessages.alreadyClaimed))

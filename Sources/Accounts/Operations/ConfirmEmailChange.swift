@@ -18,7 +18,7 @@ public struct ConfirmEmailChange: Sendable {
     }
 
     public func run(token: String) async throws -> Outcome {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             switch try await MailLinks(database: db, settings: settings).redeemForUser(token, for: .changeEmail) {
             case .failure(let problem):
                 return .refused(problem)

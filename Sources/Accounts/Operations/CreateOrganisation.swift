@@ -33,7 +33,7 @@ public struct CreateOrganisation: Sendable {
             }
         }
         guard problems.isEmpty else { return .refused(problems) }
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             let organisation = Organisation(name: name, siret: siret.isEmpty ? nil : siret, at: now)
             try await organisation.create(on: db)
             let id = try organisation.requireID()

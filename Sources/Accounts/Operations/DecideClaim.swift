@@ -27,7 +27,7 @@ public struct DecideClaim: Sendable {
             return .problem(FieldProblem("reason", PlaceMessages.missingReason))
         }
         let now = settings.clock.now
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             guard let claim = try await PlaceClaim.query(on: db).filter(\.$id == claimID).with(\.$user).first(),
                   claim.status == .pending else { return .problem(FieldProblem("", PlaceMessages.alreadyDecided)) }
             claim.decidedAt = now

@@ -54,7 +54,7 @@ struct PlaceChange: Sendable {
 
     func apply(_ values: [PlaceField: String], to placeID: String, basis: EditPlace.Basis?, by actor: User, action: String,
                reverts: Int? = nil) async throws -> EditPlace.Outcome {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let store = try PlaceStore(db)
             let held = try await store.hold(id: placeID, at: basis?.version)
             guard let current = try await store.find(id: placeID), let version = try await store.version(of: placeID) else {

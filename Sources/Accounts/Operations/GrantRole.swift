@@ -26,7 +26,7 @@ public struct GrantRole: Sendable {
             return .refused(FieldProblem("email", RolesMessages.unknownAccount))
         }
         if let problem = try await scopeProblem(role) { return .refused(problem) }
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             let userID = try user.requireID()
             guard try await Roles(db).grant(role, to: userID, by: actor?.id, at: now) else {
                 return .refused(FieldProblem("kind", RolesMessages.alreadyHeld))

@@ -26,7 +26,7 @@ public struct InviteMember: Sendable {
         guard let email = EmailAddress(rawEmail) else { return .refused(FieldProblem("email", AccountsMessages.invalidEmail)) }
         let limiter = RateLimiter(database: database, now: settings.clock.now)
         if case .limited(let wait) = try await limiter.attempt(.mailsPerAccount, key: actor.emailKey) { return .limited(TooManyTries("invitation", retryAfter: wait)) }
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let links = MailLinks(database: db, settings: settings)
             guard let invited = try await Users(db).find(email: email) else {
                 try await links.send(to: email.text, OrganisationMessages.invitationWithoutAccountMail(inviter: actor.name, organisation: organisation.name))

@@ -12,7 +12,7 @@ struct LastAdministrator: Sendable {
     /// anything is read, so two removals at once are serialised and the second sees what the first did.
     static func transaction<T: Sendable>(on database: any Database,
                                          _ body: @escaping @Sendable (any Database, LastAdministrator) async throws -> T) async throws -> T {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let column = SQLIdentifier("kind")
             try await (db as! any SQLDatabase).update(RoleGrant.schema).set(column, to: column)
                 .where(column, .equal, SQLBind(RoleKind.administrateur.rawValue)).run()

@@ -38,7 +38,7 @@ public struct LogIn: Sendable {
         }
         // Only failures count: the owner logging in often is not guessing.
         try await limiter.forgive(counted)
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             guard user.isVerified else {
                 try await MailLinks(database: db, settings: settings)
                     .send(.verifyEmail, to: user) { AccountsMessages.verificationMail(name: user.name, link: $0) }

@@ -24,7 +24,7 @@ public struct RequestPasswordReset: Sendable {
         let limiter = RateLimiter(database: database, now: settings.clock.now)
         let counters = [(RateLimit.resetPerAccount, email.key), (RateLimit.resetPerAddress, address)]
         if case .limited(let wait) = try await limiter.attempt(counters) { return .limited(TooManyTries("reset", retryAfter: wait)) }
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             guard let user = try await Users(db).find(email: email) else { return }
             try await MailLinks(database: db, settings: settings)
                 .send(.resetPassword, to: user) { AccountsMessages.resetMail(name: user.name, link: $0) }

@@ -38,7 +38,7 @@ public struct ResetPassword: Sendable {
             return .weakPassword(FieldProblem("password", problem))
         }
         let hash = try await settings.hasher.hashPassword(password)
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             switch try await MailLinks(database: db, settings: settings).redeemForUser(token, for: .resetPassword) {
             case .failure(let problem):
                 return .refused(problem)

@@ -37,7 +37,7 @@ public struct SignUp: Sendable {
         if case .limited(let wait) = try await limiter.attempt(.signUpPerAddress, key: address) { return .limited(TooManyTries("signup", retryAfter: wait)) }
         let hash = try await settings.hasher.hashPassword(password)
         do {
-            try await database.transaction { db in
+            try await database.writeTransaction { db in
                 let links = MailLinks(database: db, settings: settings)
                 if let existing = try await Users(db).find(email: email) {
                     try await links.send(.resetPassword, to: existing) { AccountsMessages.alreadyRegisteredMail(link: $0) }
@@ -50,7 +50,7 @@ public struct SignUp: Sendable {
         } catch {
             // Two sign-ups with one address at once: the unique key refused the second one.
             guard try await Users(database).find(email: email) != nil else { throw error }
-            try await database.transaction { db in
+            try await database.writeTransaction { db in
                 guard let existing = try await Users(db).find(email: email) else { return }
                 try await MailLinks(database: db, settings: settings)
                     .send(.resetPassword, to: existing) { AccountsMessages.alreadyRegisteredMail(link: $0) }

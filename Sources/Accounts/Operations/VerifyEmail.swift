@@ -16,7 +16,7 @@ public struct VerifyEmail: Sendable {
     }
 
     public func run(token: String) async throws -> Outcome {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             switch try await MailLinks(database: db, settings: settings).redeemForUser(token, for: .verifyEmail) {
             case .failure(let problem):
                 return .refused(problem)

@@ -178,7 +178,7 @@ public struct ImportPlaces: Sendable {
         let (dryRun, history) = (options.dryRun, options.history)
         let rule = EditedFieldsRule(overwrite: options.overwriteEdits)
         let source = file.split(separator: "/").last.map(String.init) ?? file
-        return try await database.transaction { transaction in
+        return try await database.writeTransaction { transaction in
             let store = try PlaceStore(transaction)
             if !dryRun { try await store.lockWriters() }
             var outcome = WriteOutcome()

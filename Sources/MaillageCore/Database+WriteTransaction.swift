@@ -1,0 +1,25 @@
+import FluentKit
+import SQLKit
+
+extension Database {
+    /// A transaction that will write. On SQLite it takes the write lock first (`BEGIN
+    /// IMMEDIATE`), waiting on `busy_timeout` for another writer to finish: a plain transaction
+    /// reads first, and when another connection commits a write before it writes, SQLite refuses
+    /// its write at once (`database is locked`), which no wait would cure. On PostgreSQL, a
+    /// transaction as Fluent opens it. Not to be nested: SQLite refuses a second BEGIN.
+    public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await transaction(body) }
+        return try await withConnection { connection in
+            let locked = connection as! any SQLDatabase
+            try await locked.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(connection)
+                try await locked.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await locked.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}
