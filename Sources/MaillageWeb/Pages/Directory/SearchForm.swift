@@ -28,11 +28,7 @@ struct SearchForm {
 
     /// The form with nothing chosen, as the home page shows it on every view: rendered once,
     /// by the form builder like any other.
-    private static let blank: Node = {
-        var markup = ""
-        SearchForm(parameters: [:], problems: []).form.render(into: &markup)
-        return .raw(markup)
-    }()
+    private static let blank: Node = .rendered(SearchForm(parameters: [:], problems: []).form)
 
     var node: Node { parameters.isEmpty && problems.isEmpty ? Self.blank : form }
 
@@ -69,11 +65,7 @@ struct SearchForm {
 
     /// The filters with none chosen, as most searches show them: a hundred choices, rendered
     /// once by the builder.
-    private static let noFilters: Node = {
-        var markup = ""
-        filters(in: Form(action: "", method: .get), chosen: 0, invalid: false).render(into: &markup)
-        return .raw(markup)
-    }()
+    private static let noFilters: Node = .rendered(filters(in: Form(action: "", method: .get), chosen: 0, invalid: false))
 
     // The button is shown by the script, which alone can ask the browser for the position.
     private static let commune = Field(

@@ -9,7 +9,7 @@ struct Node: Sendable {
         /// unless it is meant (`value=""`: an option whose value is "none").
         case attribute(name: String, value: String?, keepsEmpty: Bool)
         case text(String)
-        /// Markup the site wrote itself, with every value in it escaped (`escape`).
+        /// Markup this renderer wrote earlier (`rendered`).
         case trusted(String)
         case group([Node])
     }
@@ -34,8 +34,14 @@ struct Node: Sendable {
 
     static func text(_ text: String) -> Node { Node(content: .text(text)) }
 
-    /// Markup already written, every value in it escaped by `escape`.
-    static func raw(_ markup: String) -> Node { Node(content: .trusted(markup)) }
+    /// `node` rendered once, now, for pages to reuse as it is (a form that most views show
+    /// unchanged). The only way to markup written in advance: it comes out of this renderer, so
+    /// it went through the one escaping point; no markup can be written by hand.
+    static func rendered(_ node: Node) -> Node {
+        var markup = ""
+        node.render(into: &markup)
+        return Node(content: .trusted(markup))
+    }
 
     static func group(_ nodes: Node...) -> Node { Node(content: .group(nodes)) }
     static func group(_ nodes: [Node]) -> Node { Node(content: .group(nodes)) }
