@@ -50,9 +50,18 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(
+            name: "Vouchers",
+            dependencies: [
+                "MaillageCore", "Directory", "Accounts",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "MaillageDatabase",
             dependencies: [
-                "Directory", "Accounts", "MaillageCore",
+                "Directory", "Accounts", "Vouchers", "MaillageCore",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -62,7 +71,7 @@ let package = Package(
         .target(
             name: "MaillageWeb",
             dependencies: [
-                "MaillageCore", "Directory", "Accounts", "MaillageDatabase",
+                "MaillageCore", "Directory", "Accounts", "Vouchers", "MaillageDatabase",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -84,18 +93,19 @@ let package = Package(
         .executableTarget(
             name: "maillage",
             dependencies: [
-                "MaillageWeb", "Directory", "Accounts", "MaillageCore", "MaillageDatabase",
+                "MaillageWeb", "Directory", "Accounts", "Vouchers", "MaillageCore", "MaillageDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore", "MaillageDatabase", "MaillageTestSupport"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "MaillageCore"]),
+        .testTarget(name: "VouchersTests", dependencies: ["Vouchers", "Accounts", "Directory", "MaillageCore", "MaillageDatabase", "MaillageTestSupport"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "MaillageDatabase", "MaillageTestSupport"]),
         .testTarget(
             name: "MaillageWebTests",
             dependencies: [
-                "MaillageWeb", "Directory", "Accounts", "MaillageCore", "MaillageDatabase", "MaillageTestSupport",
+                "MaillageWeb", "Directory", "Accounts", "Vouchers", "MaillageCore", "MaillageDatabase", "MaillageTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -7,7 +7,16 @@ extension Database {
     /// reads first, and when another connection commits a write before it writes, SQLite refuses
     /// its write at once (`database is locked`), which no wait would cure. On PostgreSQL, a
     /// transaction as Fluent opens it. Not to be nested: SQLite refuses a second BEGIN.
+    /// The body may throw `Rollback(outcome)`: what it wrote is undone, and `outcome` returned.
     public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        do {
+            return try await lockedTransaction(body)
+        } catch let rollback as Rollback<T> {
+            return rollback.outcome
+        }
+    }
+
+    private func lockedTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await transaction(body) }
         return try await withConnection { connection in
             let locked = connection as! any SQLDatabase
@@ -21,5 +30,15 @@ extension Database {
                 throw error
             }
         }
+    }
+}
+
+/// Thrown inside `writeTransaction` to undo what the transaction wrote and answer `outcome`: a
+/// refusal found after the first write.
+public struct Rollback<Outcome: Sendable>: Error {
+    public let outcome: Outcome
+
+    public init(outcome: Outcome) {
+        self.outcome = outcome
     }
 }

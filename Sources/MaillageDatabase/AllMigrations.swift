@@ -2,6 +2,7 @@ import Accounts
 import Directory
 import FluentKit
 import MaillageCore
+import Vouchers
 
 /// Every migration, in the order they run: the domains' first ones in the order their imports
 /// point (a domain's tables only refer to those of the domains below it), later ones appended
@@ -12,6 +13,7 @@ public enum AllMigrations {
         + [PinnedMigration("MaillageCore.ChainAuditLogInStreams", ChainAuditLogInStreams()),
            PinnedMigration("MaillageCore.CreateJobs", CreateJobs())]
         + AccountsMigrations.later
+        + VouchersMigrations.all
 
     public static func register(on migrations: Migrations, as id: DatabaseID? = nil) {
         migrations.add(list, to: id)

@@ -19,3 +19,16 @@ public func withDatabase<T>(_ body: (any Database) async throws -> T) async thro
         try await location.withSession { try await body($0.database) }
     }
 }
+
+/// One database that several sessions or instances of the app can open at once: a SQLite file,
+/// or a fresh PostgreSQL schema when `DATABASE_URL` names a server.
+public func withSharedDatabase(_ body: (DatabaseLocation) async throws -> Void) async throws {
+    let configured = try DatabaseLocation(environment: ProcessInfo.processInfo.environment)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID()).sqlite").path
+    defer {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+    }
+    try await withFreshDatabaseLocation { fresh in
+        try await body(configured.isPostgres ? fresh : .sqlite(path: file))
+    }
+}

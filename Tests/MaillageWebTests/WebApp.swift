@@ -39,13 +39,3 @@ let testLeaflet: LeafletFiles = {
     return LeafletFiles(directory: directory)
 }()
 
-/// One database that several instances of the app can open at once: a SQLite file, or a fresh
-/// PostgreSQL schema when `DATABASE_URL` names a server.
-func withSharedDatabase(_ body: (DatabaseLocation) async throws -> Void) async throws {
-    let configured = try DatabaseLocation(environment: ProcessInfo.processInfo.environment)
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID()).sqlite").path
-    defer { try? FileManager.default.removeItem(atPath: file) }
-    try await withFreshDatabaseLocation { fresh in
-        try await body(configured.isPostgres ? fresh : .sqlite(path: file))
-    }
-}

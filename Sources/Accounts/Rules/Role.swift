@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a person may do beyond their own account. Some roles are granted on one place
-/// (gestionnaire) or one organisation (commanditaire); the others hold everywhere.
+/// (gestionnaire) or one organisation (commanditaire, prescripteur: the person acts for that
+/// funder or prescriber); the others hold everywhere.
 public enum RoleKind: String, CaseIterable, Codable, Sendable {
     case administrateur
     case gestionnaire
@@ -27,7 +28,7 @@ public enum RoleKind: String, CaseIterable, Codable, Sendable {
     public var scopeKind: RoleScope.Kind? {
         switch self {
         case .gestionnaire: .place
-        case .commanditaire: .organisation
+        case .commanditaire, .prescripteur: .organisation
         default: nil
         }
     }

@@ -1,0 +1,10 @@
+import MaillageCore
+
+/// The Pass APTIC's migrations, in the order they run, each under its pinned name.
+public enum VouchersMigrations {
+    public static let all = [
+        PinnedMigration("Vouchers.CreateOrders", CreateOrders()),
+        PinnedMigration("Vouchers.CreateVouchers", CreateVouchers()),
+        PinnedMigration("Vouchers.CreateLedger", CreateLedger()),
+    ]
+}

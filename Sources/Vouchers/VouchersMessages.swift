@@ -1,0 +1,43 @@
+import MaillageCore
+
+/// The French text of every refusal of the Pass APTIC.
+public enum VouchersMessages {
+    // Quotes
+    public static let bookletCount = Refusal("quote.booklet_count", "Indiquez un nombre de carnets entre 1 et \(French.integer(QuoteRules.maxBooklets)).")
+    public static let bookletSize = Refusal("quote.booklet_size", "Un carnet compte 5 ou 10 chèques.")
+    public static let faceValue = Refusal("quote.face_value", "Indiquez la valeur d'un chèque, entre 1,00 € et 100,00 €, par exemple 10.")
+    public static let feeRate = Refusal("quote.fee_rate", "Indiquez les frais de gestion en pourcentage, entre 0 et 50, par exemple 3,5.")
+    public static func unknownDepartement(_ code: String) -> Refusal {
+        Refusal("quote.unknown_departement", "« \(code) » n'est pas un numéro de département. Séparez les numéros par des virgules, par exemple 26, 07, 2A.")
+    }
+    public static let unknownPublic = Refusal("quote.unknown_public", "Choisissez les publics dans la liste proposée.")
+    public static let unknownFunder = Refusal("quote.unknown_funder", "Cette organisation n'existe pas.")
+
+    // Invoices and payments
+    public static let notAQuote = Refusal("invoice.not_a_quote", "Cette commande n'est plus un devis : elle a déjà été facturée ou annulée.")
+    public static let unknownOrder = Refusal("order.unknown", "Cette commande n'existe pas.")
+    public static let paymentAmount = Refusal("payment.amount", "Indiquez un montant positif, par exemple 1 042,00.")
+    public static let paymentDate = Refusal("payment.date", "Indiquez la date de réception sur le relevé bancaire, au format 2026-11-23.")
+    public static let paymentInFuture = Refusal("payment.future_date", "La date de réception ne peut pas être dans le futur.")
+    public static let unknownPayment = Refusal("payment.unknown", "Ce paiement n'existe pas ou n'est plus en attente d'affectation.")
+    public static let labelTooLong = Refusal("payment.label_too_long", "Le libellé du virement compte 200 caractères au plus.")
+
+    /// Why a payment went to suspense: said to the administrator who recorded it.
+    public enum Mismatch: Error, Equatable, Sendable {
+        case noInvoice, unknownInvoice, alreadyPaid, cancelled, exceeds(due: Money)
+
+        public var message: String {
+            switch self {
+            case .noInvoice: "Aucune facture n'est indiquée : le paiement est mis en attente d'affectation."
+            case .unknownInvoice: "Aucune facture ne porte ce numéro : le paiement est mis en attente d'affectation."
+            case .alreadyPaid: "Cette facture est déjà payée en entier : le paiement est mis en attente, pour être affecté ailleurs ou remboursé."
+            case .cancelled: "La commande de cette facture est annulée : le paiement est mis en attente d'affectation."
+            case .exceeds(let due): "Le paiement dépasse le reste dû de la facture (\(French.money(due))) : il est mis en attente d'affectation."
+            }
+        }
+    }
+
+    // Cancellation
+    public static let invoicedUnpaid = Refusal("order.invoiced_unpaid", "Une commande facturée ne s'annule qu'une fois payée : ses chèques en stock deviennent alors un avoir.")
+    public static let alreadyCancelled = Refusal("order.already_cancelled", "Cette commande est déjà annulée.")
+}
