@@ -41,3 +41,25 @@ public enum VouchersMessages {
     public static let invoicedUnpaid = Refusal("order.invoiced_unpaid", "Une commande facturée ne s'annule qu'une fois payée : ses chèques en stock deviennent alors un avoir.")
     public static let alreadyCancelled = Refusal("order.already_cancelled", "Cette commande est déjà annulée.")
 }
+
+extension VouchersMessages {
+    // Places
+    public static let unknownPlace = Refusal("place.unknown", "Aucun lieu de l'annuaire ne porte cet identifiant.")
+    public static let qualificationEndsBeforeStart = Refusal("qualification.ends_before_start", "La fin de la qualification doit suivre son début.")
+    public static let unknownQualification = Refusal("qualification.unknown", "Cette qualification n'existe pas ou a déjà été retirée.")
+
+    // Distribution
+    public static let allotCount = Refusal("allotment.count", "Indiquez un nombre de carnets à attribuer, au moins 1.")
+    public static func notEnoughBooklets(_ available: Int) -> Refusal {
+        Refusal("allotment.not_enough", "Il ne reste que \(French.count(available, "carnet", "carnets")) à attribuer dans cette commande.")
+    }
+    public static let unknownPrescriber = Refusal("allotment.unknown_prescriber", "Cette organisation prescriptrice n'existe pas.")
+    public static let beneficiaryReference = Refusal("handout.beneficiary", "Indiquez une référence de dossier de 2 à 32 lettres, chiffres ou tirets, sans espace — jamais le nom de la personne.")
+    public static let unknownAgeBand = Refusal("handout.age_band", "Choisissez une tranche d'âge dans la liste, ou aucune.")
+    public static let nothingToHandOut = Refusal("handout.none", "Indiquez au moins un numéro de chèque, ou un carnet.")
+    public static let handingOutClosed = Refusal("handout.closed", "Ces chèques arrivent en fin de validité (moins de 15 jours) : ils ne peuvent plus être remis.")
+    public static func notInStock(_ number: String) -> Refusal {
+        Refusal("handout.not_in_stock", "Le chèque \(number) n'est pas dans le stock de votre structure (déjà remis, utilisé, ou d'un autre prescripteur).")
+    }
+    public static let notHandedOutByYou = Refusal("takeback.not_handed_out", "Ce chèque n'est pas remis par votre structure, ou il a déjà été utilisé : il ne peut pas être repris.")
+}

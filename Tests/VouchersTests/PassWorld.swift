@@ -1,4 +1,5 @@
 import Accounts
+import Directory
 import FluentKit
 import Foundation
 import MaillageCore
@@ -77,4 +78,80 @@ struct PassWorld {
     }
 
     struct Unexpected: Error {}
+}
+
+extension PassWorld {
+    /// A place of the directory, managed by `manager` for `organisation`, qualified from today.
+    func qualifiedPlace(_ id: String, postcode: String = "26000", inseeCode: String? = nil, organisation: UUID?, manager: User,
+                        admin: User) async throws {
+        var values: [PlaceField: String] = [.id: id, .pivot: Siret.unknown, .nom: "Médiathèque \(id)", .commune: "Valence",
+                                            .codePostal: postcode, .adresse: "1 place de la Liberté", .dateMaj: "2024-01-01"]
+        if let inseeCode { values[.codeInsee] = inseeCode }
+        try await try PlaceStore(database).upsert([PlaceParser().parse(StandardRow(values: values)).place!])
+        try await grant(Role(.gestionnaire, on: .place(id)), to: manager)
+        if let organisation {
+            guard case .linked = try await LinkPlace(database: database, now: now).run(actor: nil, place: id, organisation: organisation) else { throw Unexpected() }
+        }
+        guard case .granted = try await Qualifications(database: database, now: now).grant(actor: admin, place: id, from: today, to: LocalDate(year: 2027, month: 12, day: 31)!)
+        else { throw Unexpected() }
+    }
+
+    /// A prescriber organisation and its prescripteur.
+    func prescriber(_ name: String = "CCAS de Valence") async throws -> (id: UUID, person: User) {
+        let person = try await person("Prescripteur")
+        let id = try await organisation(name, by: person)
+        try await grant(Role(.prescripteur, on: .organisation(id)), to: person)
+        return (id, person)
+    }
+
+    /// Numbers of vouchers of `order`, as printed.
+    func numbers(of order: UUID, state: Voucher.State? = nil) async throws -> [String] {
+        var query = Voucher.query(on: database).filter(\.$order.$id == order)
+        if let state { query = query.filter(\.$state == state) }
+        return try await query.all().map { HandOutVouchers.printed($0.number) }.sorted()
+    }
+
+    /// A world with a paid order whose first booklet is allotted to a prescriber, and a place to redeem at.
+    static func ready(_ db: any Database, booklets: Int = 1, territory: String = "") async throws -> Ready {
+        let world = PassWorld(db)
+        let admin = try await world.administrator()
+        let funder = try await world.funder()
+        let order = try await world.quote(funder, booklets: booklets, size: 10, territory: territory)
+        _ = try await InvoiceOrder(database: db, now: world.now).run(actor: admin, order: order)
+        let invoice = try await Invoice.query(on: db).filter(\.$order.$id == order).first()!
+        _ = try await RecordPayment(database: db, now: world.now).run(actor: admin, RecordPayment.Entry(
+            amount: Money(cents: invoice.totalCents), receivedOn: world.today, label: "", invoiceNumber: invoice.number))
+        let prescriber = try await world.prescriber()
+        guard case .allotted = try await AllotBooklets(database: db, now: world.now).run(actor: funder.person, order: order, prescriber: prescriber.id, count: booklets)
+        else { throw Unexpected() }
+        let manager = try await world.person("Gestionnaire")
+        let placeOrganisation = try await world.organisation("Association Numérique Valence", by: manager)
+        try await world.qualifiedPlace("lieu-valence", organisation: placeOrganisation, manager: manager, admin: admin)
+        return Ready(world: world, admin: admin, funder: funder, order: order, prescriber: prescriber, manager: manager, placeOrganisation: placeOrganisation)
+    }
+
+    struct Ready {
+        let world: PassWorld
+        let admin: User
+        let funder: (id: UUID, person: User)
+        let order: UUID
+        let prescriber: (id: UUID, person: User)
+        let manager: User
+        let placeOrganisation: UUID
+
+        var database: any Database { world.database }
+
+        func handOut(_ numbers: [String]) async throws {
+            let person = HandOutVouchers.Beneficiary(reference: "DOS-2026-0042", ageBand: "60 ans et plus", commune: nil)
+            guard case .handedOut = try await HandOutVouchers(database: database, now: world.now)
+                .run(actor: prescriber.person, prescriber: prescriber.id, .numbers(numbers), to: person) else { throw Unexpected() }
+        }
+
+        func redeem(_ number: String, at now: Int? = nil, scannedAt: Int? = nil, key: String? = nil, by redeemer: RedeemVoucher.Redeemer? = nil,
+                    place: String = "lieu-valence", address: String = "192.0.2.1") async throws -> RedeemVoucher.Outcome {
+            try await RedeemVoucher(database: database, now: now ?? world.now).run(
+                redeemer ?? .person(manager), RedeemVoucher.Request(placeID: place, number: number, service: Service.administrativeProcedures.rawValue, scannedAt: scannedAt),
+                clientAddress: address, key: key)
+        }
+    }
 }

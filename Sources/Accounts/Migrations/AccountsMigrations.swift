@@ -24,5 +24,6 @@ public enum AccountsMigrations {
     /// Written after the other domains' last ones, so run after them (see `AllMigrations`).
     public static let later = [
         PinnedMigration("Accounts.ScopeRoleGrants", ScopeRoleGrants()),
+        PinnedMigration("Accounts.CreatePlaceOrganisations", CreatePlaceOrganisations()),
     ]
 }

@@ -30,8 +30,7 @@ struct MailLinks: Sendable {
 
     /// The mail in the outbox, and a job to send it at once (committed with it, or not at all).
     private func queue(_ mail: OutboxMail) async throws {
-        try await mail.create(on: database)
-        try await JobQueue(database: database, clock: settings.clock).enqueue(DeliverMail.jobKind)
+        try await Outbox(database: database, clock: settings.clock).queue(mail)
     }
 
     /// The token's row if it is valid for `purpose`, without using it.

@@ -6,6 +6,12 @@ public struct RateLimit: Sendable, Equatable {
     /// In seconds: the attempts of the last `window` seconds count, a window that slides.
     public let window: Int
 
+    public init(name: String, limit: Int, window: Int) {
+        self.name = name
+        self.limit = limit
+        self.window = window
+    }
+
     /// Failed logins, per account: five wrong passwords, then a quarter of an hour's wait.
     public static let loginPerAccount = RateLimit(name: "login-account", limit: 5, window: 15 * 60)
     /// Failed logins, per network address, whatever the account: guessing across accounts.

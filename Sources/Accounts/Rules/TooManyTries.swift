@@ -6,7 +6,7 @@ public struct TooManyTries: Sendable, Equatable {
     public let retryAfter: Int
     public let refusal: Refusal
 
-    init(_ tried: String, retryAfter: Int) {
+    public init(_ tried: String, retryAfter: Int) {
         self.retryAfter = retryAfter
         refusal = AccountsMessages.tooManyTries(tried, retryAfter: retryAfter)
     }

@@ -6,5 +6,6 @@ public enum VouchersMigrations {
         PinnedMigration("Vouchers.CreateOrders", CreateOrders()),
         PinnedMigration("Vouchers.CreateVouchers", CreateVouchers()),
         PinnedMigration("Vouchers.CreateLedger", CreateLedger()),
+        PinnedMigration("Vouchers.CreateRedemptions", CreateRedemptions()),
     ]
 }
