@@ -63,3 +63,27 @@ extension VouchersMessages {
     }
     public static let notHandedOutByYou = Refusal("takeback.not_handed_out", "Ce chèque n'est pas remis par votre structure, ou il a déjà été utilisé : il ne peut pas être repris.")
 }
+
+extension VouchersMessages {
+    // Bank details
+    public static let bankHolder = Refusal("bank.holder", "Indiquez le titulaire du compte, tel qu'il figure sur le RIB (70 caractères au plus).")
+    public static func iban(_ problem: IBAN.Problem) -> Refusal {
+        switch problem {
+        case .malformed: Refusal("bank.iban_malformed", "Un IBAN commence par deux lettres (le pays) et deux chiffres, par exemple FR76 3000 6000 0112 3456 7890 189.")
+        case .unknownCountry: Refusal("bank.iban_country", "Ce pays ne fait pas partie de la zone SEPA : les virements n'y sont pas possibles.")
+        case .wrongLength(let expected): Refusal("bank.iban_length", "Un IBAN de ce pays compte \(expected) caractères : vérifiez qu'il n'en manque pas.")
+        case .wrongKey: Refusal("bank.iban_key", "La clé de cet IBAN ne correspond pas : un caractère est sans doute mal recopié.")
+        }
+    }
+    public static let bic = Refusal("bank.bic", "Un BIC compte 8 ou 11 caractères, par exemple BNPAFRPP ou AGRIFRPP882.")
+    public static let noBankDetails = Refusal("bank.none", "Cette organisation n'a pas encore saisi ses coordonnées bancaires.")
+
+    // Reimbursement
+    public static let monthNotOver = Refusal("batch.month_not_over", "Ce mois n'est pas terminé : ses lots se constituent à partir du 1er du mois suivant.")
+    public static let invalidMonth = Refusal("batch.invalid_month", "Indiquez un mois au format AAAA-MM, par exemple 2026-11.")
+    public static let unknownBatch = Refusal("batch.unknown", "Ce lot de remboursement n'existe pas.")
+    public static let batchAlreadyPaid = Refusal("batch.already_paid", "Ce lot est déjà marqué payé.")
+    public static let noSEPAFile = Refusal("batch.no_file", "Le fichier de virement de ce lot n'a pas encore été produit : produisez-le avant de marquer le lot payé.")
+    public static let noCooperativeAccount = Refusal("sepa.no_account", "Le compte bancaire de la coopérative n'est pas configuré (MAILLAGE_SEPA_NAME, MAILLAGE_SEPA_IBAN, MAILLAGE_SEPA_BIC).")
+    public static let unconfirmedDetails = Refusal("batch.unconfirmed_details", "Les coordonnées bancaires de cette structure ne sont pas confirmées : le lot attend.")
+}

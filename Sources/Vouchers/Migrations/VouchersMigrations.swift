@@ -7,5 +7,6 @@ public enum VouchersMigrations {
         PinnedMigration("Vouchers.CreateVouchers", CreateVouchers()),
         PinnedMigration("Vouchers.CreateLedger", CreateLedger()),
         PinnedMigration("Vouchers.CreateRedemptions", CreateRedemptions()),
+        PinnedMigration("Vouchers.CreateReimbursements", CreateReimbursements()),
     ]
 }

@@ -32,6 +32,7 @@ public struct LedgerCheck: Sendable {
             .first()?.decode(column: "n", as: Int.self) ?? 0
         problems += try await orderProblems()
         problems += try await funderProblems()
+        problems += try await placeProblems()
         return Report(transactions: transactions, problems: problems)
     }
 
@@ -49,6 +50,25 @@ public struct LedgerCheck: Sendable {
             let found = counted[id] ?? 0
             if issued != found {
                 problems.append("Commande \(id.uuidString.lowercased()) : \(issued) chèques émis, mais \(found) comptés dans leurs états.")
+            }
+        }
+        return problems
+    }
+
+    /// Per place organisation: what the ledger owes it is its redemptions not yet paid.
+    private func placeProblems() async throws -> [String] {
+        let db = database as! any Database
+        let balances = try await Ledger(db).balances()[.owedToPlaces] ?? [:]
+        let paid = Set(try await ReimbursementBatch.query(on: db).filter(\.$status == .paid).all().compactMap(\.id))
+        var unpaid: [String: Int] = [:]
+        for redemption in try await Redemption.query(on: db).all() where !(redemption.batchID.map(paid.contains) ?? false) {
+            unpaid[redemption.$organisation.id.uuidString.lowercased(), default: 0] += redemption.faceValueCents
+        }
+        var problems: [String] = []
+        for party in Set(unpaid.keys).union(balances.keys).sorted() {
+            let owed = -(balances[party]?.cents ?? 0)
+            if owed != (unpaid[party] ?? 0) {
+                problems.append("Structure \(party) : le grand livre lui doit \(Money(cents: owed)), ses encaissements non payés font \(Money(cents: unpaid[party] ?? 0)).")
             }
         }
         return problems
