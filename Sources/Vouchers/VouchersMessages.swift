@@ -87,3 +87,30 @@ extension VouchersMessages {
     public static let noCooperativeAccount = Refusal("sepa.no_account", "Le compte bancaire de la coopérative n'est pas configuré (MAILLAGE_SEPA_NAME, MAILLAGE_SEPA_IBAN, MAILLAGE_SEPA_BIC).")
     public static let unconfirmedDetails = Refusal("batch.unconfirmed_details", "Les coordonnées bancaires de cette structure ne sont pas confirmées : le lot attend.")
 }
+
+extension VouchersMessages {
+    // Credit notes
+    public static let unknownCreditNote = Refusal("credit_note.unknown", "Cet avoir n'existe pas.")
+    public static let creditNoteNotOpen = Refusal("credit_note.not_open", "Cet avoir n'est plus disponible : il a déjà été imputé sur une facture ou remboursé.")
+    public static let creditNoteNotRefunding = Refusal("credit_note.not_refunding", "Cet avoir n'est pas en cours de remboursement (fichier de virement non produit, ou déjà payé).")
+}
+
+extension VouchersMessages {
+    // Offline scans
+    public static let noScans = Refusal("scans.empty", "Le fichier ne contient aucun passage : une ligne par chèque, avec son numéro, le service rendu et l'heure du passage.")
+    public static let tooManyScans = Refusal("scans.too_many", "Envoyez au plus \(RedeemOfflineScans.maxLines) passages à la fois.")
+}
+
+extension VouchersMessages {
+    static func expiryReminder(left: Int, lastDay: LocalDate, days: Int) -> (subject: String, body: String) {
+        ("Chèques APTIC\(French.colon)fin de validité dans \(French.count(days, "jour", "jours"))", """
+        Bonjour,
+
+        \(French.count(left, "chèque APTIC n'a pas encore été utilisé", "chèques APTIC n'ont pas encore été utilisés"))\(French.colon)valables jusqu'au \(French.date(lastDay)) inclus.
+
+        Les chèques encore en stock ne peuvent plus être remis dans les 15 derniers jours de validité. Après la date de fin, la valeur des chèques non utilisés devient un avoir pour le commanditaire.
+
+        Retrouvez le détail dans votre tableau de bord Pass APTIC sur Maillage.
+        """)
+    }
+}

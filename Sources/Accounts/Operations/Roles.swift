@@ -14,6 +14,12 @@ public struct Roles: Sendable {
         try await RoleGrant.query(on: database).filter(\.$user.$id == userID).all().compactMap(\.role)
     }
 
+    /// The accounts holding `role`, exactly as granted (kind and scope), not deleted.
+    public func holders(of role: Role) async throws -> [User] {
+        try await RoleGrant.query(on: database).filter(\.$kind == role.kind).filter(\.$scopeKey == role.scope.key).with(\.$user).all()
+            .map(\.user).filter { $0.deletedAt == nil }
+    }
+
     /// Whether the account may administer: grant roles, decide claims, revert edits.
     public func mayAdminister(_ user: User) async throws -> Bool {
         AccountsPermissions.mayAdminister(try await of(user.requireID()))

@@ -8,5 +8,6 @@ public enum VouchersMigrations {
         PinnedMigration("Vouchers.CreateLedger", CreateLedger()),
         PinnedMigration("Vouchers.CreateRedemptions", CreateRedemptions()),
         PinnedMigration("Vouchers.CreateReimbursements", CreateReimbursements()),
+        PinnedMigration("Vouchers.CreateExpiryReminders", CreateExpiryReminders()),
     ]
 }

@@ -16,7 +16,9 @@ public final class CreditNote: Model, @unchecked Sendable {
         case open
         /// Set against one of its invoices.
         case applied
-        /// To be, or already, paid back by transfer.
+        /// To be paid back by transfer: its file made, waiting for the bank.
+        case refunding
+        /// Paid back.
         case refunded
     }
 
@@ -34,6 +36,10 @@ public final class CreditNote: Model, @unchecked Sendable {
     @Field(key: "voucher_count") public var voucherCount: Int
     @Field(key: "issued_at") public var issuedAt: Int
     @OptionalField(key: "settled_at") public var settledAt: Int?
+    /// The refund's SEPA file, made once; the day the bank paid it.
+    @OptionalField(key: "refund_file") public var refundFile: String?
+    @OptionalField(key: "refund_made_at") public var refundMadeAt: Int?
+    @OptionalField(key: "refunded_on") public var refundedOn: String?
 
     // relationships
     @Parent(key: "order_id") public var order: VoucherOrder
