@@ -8,7 +8,7 @@ struct Maillage: AsyncParsableCommand {
         commandName: "maillage",
         abstract: "La plateforme des lieux de médiation numérique.",
         discussion: "La base de données se choisit par DATABASE_URL : sqlite:CHEMIN (défaut sqlite:maillage.sqlite) ou postgres://…",
-        subcommands: [Serve.self, Worker.self, Migrate.self, Import.self, Export.self, Outbox.self, Jobs.self, Roles.self, Audit.self, Bench.self]
+        subcommands: [Serve.self, Worker.self, Migrate.self, Import.self, Export.self, Outbox.self, Jobs.self, Roles.self, Audit.self, Pass.self, Ledger.self, Bench.self]
     )
 
     /// Logs go to standard error, so that `maillage export > lieux.csv` writes data only;

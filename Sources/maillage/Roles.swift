@@ -23,7 +23,7 @@ struct Roles: AsyncParsableCommand {
         @Option(help: "Pour un gestionnaire : l'identifiant du lieu.")
         var lieu: String?
 
-        @Option(help: "Pour un commanditaire : l'identifiant de l'organisation.")
+        @Option(help: "Pour un commanditaire ou un prescripteur : l'identifiant de l'organisation.")
         var organisation: String?
 
         func run() async throws {

@@ -4,26 +4,26 @@ import Vapor
 
 /// bcrypt, run on the application's thread pool so that a hash (a quarter of a second at cost
 /// 12) never blocks an event loop.
-struct BcryptHashing: PasswordHashing {
+public struct BcryptHashing: PasswordHashing {
     /// The cost in production; tests lower it through `configure`.
-    static let productionCost = 12
+    public static let productionCost = 12
 
     let cost: Int
     let threadPool: NIOThreadPool
-    let dummyHash: String
+    public let dummyHash: String
 
-    init(cost: Int, threadPool: NIOThreadPool) throws {
+    public init(cost: Int, threadPool: NIOThreadPool) throws {
         self.cost = cost
         self.threadPool = threadPool
         dummyHash = try Bcrypt.hash(SecretToken.generate(), cost: cost)
     }
 
-    func hash(_ password: String) async throws -> String {
+    public func hash(_ password: String) async throws -> String {
         let cost = cost
         return try await threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
     }
 
-    func verify(_ password: String, against hash: String) async throws -> Bool {
+    public func verify(_ password: String, against hash: String) async throws -> Bool {
         try await threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
     }
 }
