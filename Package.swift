@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "MaillageTestSupport",
             dependencies: [
-                "Directory", "MaillageDatabase",
+                "Directory", "Accounts", "Vouchers", "MaillageCore", "MaillageDatabase",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

@@ -4,6 +4,7 @@ import MaillageCore
 import Fluent
 import MaillageDatabase
 import Vapor
+import Vouchers
 
 /// Sets the application up: database, migrations, middleware, routes. With `seed`, an empty
 /// directory is filled with the real data shipped with Maillage.
@@ -44,6 +45,8 @@ public func configure(_ app: Application, location: DatabaseLocation, seed: Bool
     app.flashSeal = SignedText(secret: siteSecret, purpose: "flash")
     if seed, let report = try await LoadRealDataIfEmpty(database: app.db).run() {
         app.logger.notice("Premier démarrage : \(report.created) lieux réels chargés.")
+        let qualified = try await QualifyImportedPlaces(database: app.db, now: clock.now).run()
+        app.logger.notice("\(qualified) lieux acceptant le Pass APTIC qualifiés jusqu'au \(Qualifications.importedUntil).")
     }
 
     _ = try await app.search.snapshot(on: app.db)

@@ -1,5 +1,6 @@
 import Accounts
 import ArgumentParser
+import Vouchers
 import Directory
 import Foundation
 import MaillageCore
@@ -27,13 +28,19 @@ struct Import: AsyncParsableCommand {
     var overwriteEdits = false
 
     func run() async throws {
+        let now = try Clock.from(environment: ProcessInfo.processInfo.environment).now
         let options = ImportPlaces.Options(dryRun: dryRun, idPrefix: idPrefix, communes: try BundledData.communes(),
-                                           history: PlaceEditHistory(now: try Clock.from(environment: ProcessInfo.processInfo.environment).now), overwriteEdits: overwriteEdits)
+                                           history: PlaceEditHistory(now: now), overwriteEdits: overwriteEdits)
         let bar = ProgressBar.onTerminal()
         let report = try await DatabaseLocation.fromEnvironment().withSession { session in
-            try await ImportPlaces(database: session.database, options: options).run(files: files) { progress in
+            let report = try await ImportPlaces(database: session.database, options: options).run(files: files) { progress in
                 bar?.show(progress)
             }
+            // The places whose source says they accept the pass start qualified.
+            if !dryRun, !report.failed {
+                _ = try await QualifyImportedPlaces(database: session.database, now: now).run()
+            }
+            return report
         }
         bar?.finish()
         if json {

@@ -22,6 +22,9 @@ struct RouteRoleTests {
         "GET /static/maillage.css": .ok, "GET /static/maillage.js": .ok, "GET /static/leaflet/**": .ok,
         "GET /api/v1/lieux": .ok, "GET /api/v1/lieux/:id": .ok, "GET /api/v1/communes": .ok, "GET /api/openapi.json": .ok,
         "GET /sante": .ok, "GET /api/v1/organisation": .ok,
+        // the Pass's API: a token's empty request is no JSON; a check without a number
+        "POST /api/v1/pass/encaissements": .unsupportedMediaType, "POST /api/v1/pass/encaissements/lot": .unsupportedMediaType,
+        "GET /api/v1/pass/verification": .badRequest,
         // the footer's pages and the open data's files
         "GET /mentions-legales": .ok, "GET /accessibilite": .ok, "GET /donnees-ouvertes": .ok, "GET /contact": .ok,
         "GET /donnees-ouvertes/lieux.csv": .ok, "GET /donnees-ouvertes/lieux.json": .ok,

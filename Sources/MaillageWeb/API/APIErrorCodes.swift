@@ -21,5 +21,5 @@ enum APIErrorCodes {
         ("forbidden", "accès refusé"),
         ("bad_request", "une requête illisible"),
         ("internal", "une erreur du serveur, signalée à l'équipe"),
-    ]
+    ] + OpenAPIDocument.passErrorCodes
 }

@@ -26,9 +26,9 @@ enum OpenAPIDocument {
                 "/api/v1/lieux/{id}": ["get": place],
                 "/api/v1/communes": ["get": communes],
                 "/api/v1/organisation": ["get": organisation],
-            ] as Object,
+            ].merging(passPaths) { $1 } as Object,
             "components": [
-                "schemas": schemas,
+                "schemas": schemas.merging(passSchemas) { $1 },
                 "securitySchemes": ["jeton": ["type": "http", "scheme": "bearer",
                                               "description": "Un jeton d'API d'une organisation (mlg_…), créé sur sa page."] as Object] as Object,
             ] as Object,

@@ -1,6 +1,7 @@
 import Accounts
 import MaillageCore
 import Vapor
+import Vouchers
 
 /// Removing what has expired: sessions, rate-limit attempts long past, unsent mails whose link
 /// no longer works, jobs done a week ago.
@@ -12,5 +13,6 @@ enum Housekeeping {
         try await RateLimiter(database: application.db, now: now).purge()
         try await PendingMail(database: application.db).purgeExpired(now: now)
         try await JobQueue(database: application.db, clock: application.clock).purgeDone(before: now - 7 * 86_400)
+        try await IdempotentAnswers(application.db, now: now).purge()
     }
 }

@@ -1,6 +1,7 @@
 import Accounts
 import MaillageCore
 import Vapor
+import Vouchers
 
 /// Every kind of background job with its handler, and the schedules that queue them: one list
 /// for `serve` and `maillage worker` alike.
@@ -9,6 +10,12 @@ public enum BackgroundJobs {
         [
             "housekeeping": { _ in try await Housekeeping.run(application) },
             DeliverMail.jobKind: { _ in try await sendMail(application) },
+            "pass.expire": { _ in _ = try await ExpireVouchers(database: application.db, now: application.clock.now).run() },
+            "pass.reminders": { _ in _ = try await ExpiryReminders(database: application.db, clock: application.clock).run() },
+            // The month before the one the job was due in, whenever a worker gets to it.
+            "pass.reimburse": { job in
+                _ = try await Reimbursements(database: application.db, now: application.clock.now).build(month: Reimbursements.previousMonth(of: job.runAt))
+            },
         ]
     }
 
@@ -16,6 +23,10 @@ public enum BackgroundJobs {
         JobScheduler.Entry("housekeeping", .every(minutes: 10), kind: "housekeeping"),
         // the mails whose sending failed, retried as their backoff ends
         JobScheduler.Entry("outbox.retry", .every(minutes: 1), kind: DeliverMail.jobKind),
+        // Vouchers expire 72 hours after their last day ends (Paris midnight): a run each night.
+        JobScheduler.Entry("pass.expire", .daily(hour: 0, minute: 10), kind: "pass.expire"),
+        JobScheduler.Entry("pass.reminders", .daily(hour: 8, minute: 0), kind: "pass.reminders"),
+        JobScheduler.Entry("pass.reimburse", .monthly(day: 1, hour: 2, minute: 0), kind: "pass.reimburse"),
     ]
 
     /// Sends the outbox's due mails; without a transport, they wait there.

@@ -71,6 +71,9 @@ enum Site {
         let communes = Endpoint(.GET, "api/v1/communes", access: .everyone, DirectoryAPI.communes)
         let document = Endpoint(.GET, "api/openapi.json", access: .everyone, DirectoryAPI.document)
         let organisation = Endpoint(.GET, "api/v1/organisation", access: .token(.organisationRead), OrganisationAPI.show)
+        let redeem = Endpoint(.POST, "api/v1/pass/encaissements", access: .token(.passRedemption), PassAPI.redeem)
+        let redeemScans = Endpoint(.POST, "api/v1/pass/encaissements/lot", access: .token(.passRedemption), PassAPI.redeemScans)
+        let verification = Endpoint(.GET, "api/v1/pass/verification", access: .everyone, PassAPI.verify)
     }
 
     /// Getting in, then one's own account. The links in mails work from any browser.

@@ -109,7 +109,8 @@ public struct HandOutVouchers: Sendable {
         }
     }
 
-    static func printed(_ canonical: String) -> String {
+    /// « 7K3M-9QXA-2B8D-F4HC » for a stored number.
+    public static func printed(_ canonical: String) -> String {
         if case .number(let number) = VoucherNumber.read(canonical) { return number.description }
         return canonical
     }

@@ -24,13 +24,13 @@ public enum RedemptionRefusal: String, Codable, Sendable, CaseIterable {
         Refusal("voucher.\(rawValue)", message)
     }
 
-    /// The field the refusal is about, on the form and in the API.
+    /// The field the refusal is about, named as the API and the form name it.
     public var field: String {
         switch self {
         case .unknownService: "service"
-        case .scanTooOld, .scanInFuture, .scanBeforeHandOut: "scanned_at"
-        case .placeNotQualified, .placeWithoutOrganisation: "place_id"
-        default: "number"
+        case .scanTooOld, .scanInFuture, .scanBeforeHandOut: "passage"
+        case .placeNotQualified, .placeWithoutOrganisation: "lieu"
+        default: "numero"
         }
     }
 

@@ -4,21 +4,21 @@ import FluentKit
 import Foundation
 import MaillageCore
 import SQLKit
-@testable import Vouchers
+import Vouchers
 
 /// People, organisations and roles for the Pass's tests, made the way the platform makes them
 /// (organisations by their operation, roles by `GrantRole`), accounts written directly (no
 /// password is needed, and hashing one is slow).
-struct PassWorld {
-    let database: any Database
-    var now: Int
+public struct PassWorld: Sendable {
+    public let database: any Database
+    public var now: Int
 
-    init(_ database: any Database, now: String = "2026-03-10T10:00:00+01:00") {
+    public init(_ database: any Database, now: String = "2026-03-10T10:00:00+01:00") {
         self.database = database
         self.now = Clock.parseInstant(now)!
     }
 
-    func person(_ name: String) async throws -> User {
+    public func person(_ name: String) async throws -> User {
         let id = UUID()
         let email = "\(name.lowercased().replacingOccurrences(of: " ", with: "."))-\(id.uuidString.prefix(8))@exemple.fr"
         try await (database as! any SQLDatabase).insert(into: User.schema)
@@ -27,32 +27,32 @@ struct PassWorld {
         return try await User.find(id, on: database)!
     }
 
-    func organisation(_ name: String, by member: User) async throws -> UUID {
+    public func organisation(_ name: String, by member: User) async throws -> UUID {
         guard case .created(let id) = try await CreateOrganisation(database: database, now: now).run(actor: member, name: name, siret: "") else {
             throw Unexpected()
         }
         return id
     }
 
-    func grant(_ role: Role, to user: User) async throws {
+    public func grant(_ role: Role, to user: User) async throws {
         guard case .granted = try await GrantRole(database: database, now: now).run(actor: nil, email: user.email, role: role) else { throw Unexpected() }
     }
 
-    func administrator() async throws -> User {
+    public func administrator() async throws -> User {
         let admin = try await person("Admin")
         try await grant(Role(.administrateur), to: admin)
         return admin
     }
 
     /// A funder organisation and its commanditaire.
-    func funder(_ name: String = "CAF de la Drôme") async throws -> (id: UUID, person: User) {
+    public func funder(_ name: String = "CAF de la Drôme") async throws -> (id: UUID, person: User) {
         let person = try await person("Commanditaire")
         let id = try await organisation(name, by: person)
         try await grant(Role(.commanditaire, on: .organisation(id)), to: person)
         return (id, person)
     }
 
-    func quote(_ funder: (id: UUID, person: User), booklets: Int = 2, size: Int = 10, value: String = "10", fee: String = "3,5",
+    public func quote(_ funder: (id: UUID, person: User), booklets: Int = 2, size: Int = 10, value: String = "10", fee: String = "3,5",
                territory: String = "") async throws -> UUID {
         guard case .request(let request) = QuoteRules.read(bookletCount: "\(booklets)", bookletSize: "\(size)", faceValue: value,
                                                             feeRate: fee, territory: territory, publics: []),
@@ -62,7 +62,7 @@ struct PassWorld {
     }
 
     /// An order quoted, invoiced and paid in full: its vouchers issued.
-    func paidOrder(_ funder: (id: UUID, person: User), admin: User, booklets: Int = 2, size: Int = 10) async throws -> (order: UUID, invoice: Invoice) {
+    public func paidOrder(_ funder: (id: UUID, person: User), admin: User, booklets: Int = 2, size: Int = 10) async throws -> (order: UUID, invoice: Invoice) {
         let order = try await quote(funder, booklets: booklets, size: size)
         guard case .invoiced(let number, _) = try await InvoiceOrder(database: database, now: now).run(actor: admin, order: order) else { throw Unexpected() }
         let invoice = try await Invoice.query(on: database).filter(\.$number == number).first()!
@@ -71,18 +71,20 @@ struct PassWorld {
         return (order, invoice)
     }
 
-    var today: LocalDate { Validity.zone.local(utcSeconds: now).date }
+    public var today: LocalDate { Validity.zone.local(utcSeconds: now).date }
 
-    func ledgerIsClean() async throws -> [String] {
+    public func ledgerIsClean() async throws -> [String] {
         try await LedgerCheck(database: database).run().problems
     }
 
-    struct Unexpected: Error {}
+    public struct Unexpected: Error {
+        public init() {}
+    }
 }
 
 extension PassWorld {
     /// A place of the directory, managed by `manager` for `organisation`, qualified from today.
-    func qualifiedPlace(_ id: String, postcode: String = "26000", inseeCode: String? = nil, organisation: UUID?, manager: User,
+    public func qualifiedPlace(_ id: String, postcode: String = "26000", inseeCode: String? = nil, organisation: UUID?, manager: User,
                         admin: User) async throws {
         var values: [PlaceField: String] = [.id: id, .pivot: Siret.unknown, .nom: "Médiathèque \(id)", .commune: "Valence",
                                             .codePostal: postcode, .adresse: "1 place de la Liberté", .dateMaj: "2024-01-01"]
@@ -97,7 +99,7 @@ extension PassWorld {
     }
 
     /// A prescriber organisation and its prescripteur.
-    func prescriber(_ name: String = "CCAS de Valence") async throws -> (id: UUID, person: User) {
+    public func prescriber(_ name: String = "CCAS de Valence") async throws -> (id: UUID, person: User) {
         let person = try await person("Prescripteur")
         let id = try await organisation(name, by: person)
         try await grant(Role(.prescripteur, on: .organisation(id)), to: person)
@@ -105,14 +107,14 @@ extension PassWorld {
     }
 
     /// Numbers of vouchers of `order`, as printed.
-    func numbers(of order: UUID, state: Voucher.State? = nil) async throws -> [String] {
+    public func numbers(of order: UUID, state: Voucher.State? = nil) async throws -> [String] {
         var query = Voucher.query(on: database).filter(\.$order.$id == order)
         if let state { query = query.filter(\.$state == state) }
         return try await query.all().map { HandOutVouchers.printed($0.number) }.sorted()
     }
 
     /// A world with a paid order whose first booklet is allotted to a prescriber, and a place to redeem at.
-    static func ready(_ db: any Database, booklets: Int = 1, territory: String = "") async throws -> Ready {
+    public static func ready(_ db: any Database, booklets: Int = 1, territory: String = "") async throws -> Ready {
         let world = PassWorld(db)
         let admin = try await world.administrator()
         let funder = try await world.funder()
@@ -130,24 +132,24 @@ extension PassWorld {
         return Ready(world: world, admin: admin, funder: funder, order: order, prescriber: prescriber, manager: manager, placeOrganisation: placeOrganisation)
     }
 
-    struct Ready {
-        let world: PassWorld
-        let admin: User
-        let funder: (id: UUID, person: User)
-        let order: UUID
-        let prescriber: (id: UUID, person: User)
-        let manager: User
-        let placeOrganisation: UUID
+    public struct Ready: Sendable {
+        public let world: PassWorld
+        public let admin: User
+        public let funder: (id: UUID, person: User)
+        public let order: UUID
+        public let prescriber: (id: UUID, person: User)
+        public let manager: User
+        public let placeOrganisation: UUID
 
-        var database: any Database { world.database }
+        public var database: any Database { world.database }
 
-        func handOut(_ numbers: [String]) async throws {
+        public func handOut(_ numbers: [String]) async throws {
             let person = HandOutVouchers.Beneficiary(reference: "DOS-2026-0042", ageBand: "60 ans et plus", commune: nil)
             guard case .handedOut = try await HandOutVouchers(database: database, now: world.now)
                 .run(actor: prescriber.person, prescriber: prescriber.id, .numbers(numbers), to: person) else { throw Unexpected() }
         }
 
-        func redeem(_ number: String, at now: Int? = nil, scannedAt: Int? = nil, key: String? = nil, by redeemer: RedeemVoucher.Redeemer? = nil,
+        public func redeem(_ number: String, at now: Int? = nil, scannedAt: Int? = nil, key: String? = nil, by redeemer: RedeemVoucher.Redeemer? = nil,
                     place: String = "lieu-valence", address: String = "192.0.2.1") async throws -> RedeemVoucher.Outcome {
             try await RedeemVoucher(database: database, now: now ?? world.now).run(
                 redeemer ?? .person(manager), RedeemVoucher.Request(placeID: place, number: number, service: Service.administrativeProcedures.rawValue, scannedAt: scannedAt),
