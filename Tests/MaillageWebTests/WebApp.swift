@@ -10,8 +10,9 @@ import VaporTesting
 /// A configured application on a fresh database, with `csv` imported when given.
 /// Passwords are hashed at bcrypt's lowest cost here, to keep the suite fast.
 func withApp(importing csv: String? = nil, clock: Clock = .system, baseURL: String = "https://maillage.example",
-             _ body: (Application) async throws -> Void) async throws {
-    try await withFreshDatabaseLocation { location in
+             on shared: DatabaseLocation? = nil, _ body: (Application) async throws -> Void) async throws {
+    try await withFreshDatabaseLocation { fresh in
+        let location = shared ?? fresh
         let app = try await Application.make(.testing)
         // Migrations and requests log at info: thousands of lines that would bury a failure.
         app.logger.logLevel = .warning
