@@ -1,6 +1,7 @@
 import Accounts
 import MaillageCore
 import Vapor
+import Vouchers
 
 extension Application {
     private struct ClockKey: StorageKey {
@@ -72,5 +73,18 @@ extension Application {
     var contactAddress: String? {
         get { storage[ContactKey.self] }
         set { storage[ContactKey.self] = newValue }
+    }
+}
+
+extension Application {
+    private struct CooperativeAccountKey: StorageKey {
+        typealias Value = CreditTransferFile.Party
+    }
+
+    /// The cooperative's bank account, which the SEPA files pay from (`MAILLAGE_SEPA_*`); nil
+    /// when none is configured: batches are then built, and wait for their files.
+    public var cooperativeAccount: CreditTransferFile.Party? {
+        get { storage[CooperativeAccountKey.self] }
+        set { storage[CooperativeAccountKey.self] = newValue }
     }
 }

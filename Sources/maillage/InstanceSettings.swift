@@ -4,6 +4,7 @@ import MaillageCore
 import MaillageDatabase
 import MaillageWeb
 import Vapor
+import Vouchers
 
 /// What `serve` and `worker` read from the environment, each bad value refused in French.
 struct InstanceSettings {
@@ -19,6 +20,8 @@ struct InstanceSettings {
     let contact: String?
     /// `MAILLAGE_WORKER=off`: this instance serves only, `maillage worker` runs the jobs.
     let runsJobs: Bool
+    /// `MAILLAGE_SEPA_NAME`, `_IBAN`, `_BIC`: the cooperative's account, which pays the places.
+    let cooperativeAccount: CreditTransferFile.Party?
 
     static func read(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> InstanceSettings {
         let host = environment["HOST"] ?? "127.0.0.1"
@@ -32,7 +35,11 @@ struct InstanceSettings {
                 baseURL: environment["MAILLAGE_BASE_URL"] ?? "http://\(host):\(port)",
                 secret: environment["MAILLAGE_SECRET"],
                 contact: try contact(environment["MAILLAGE_CONTACT"]),
-                runsJobs: environment["MAILLAGE_WORKER"]?.lowercased() != "off")
+                runsJobs: environment["MAILLAGE_WORKER"]?.lowercased() != "off",
+                cooperativeAccount: try CooperativeAccount.from(environment: environment))
+        } catch let invalid as CooperativeAccount.Invalid {
+            printError(invalid.description)
+            throw ExitCode.failure
         } catch let invalid as InvalidContact {
             printError("MAILLAGE_CONTACT : « \(invalid.given) » n'est pas une adresse électronique.")
             throw ExitCode.failure
@@ -60,5 +67,6 @@ struct InstanceSettings {
     func configure(_ app: Application, seed: Bool, runsJobs: Bool) async throws {
         try await MaillageWeb.configure(app, location: location, seed: seed, clock: clock, baseURL: baseURL, smtp: smtp,
                                         trustedProxies: proxies, secret: secret, contact: contact, runsJobs: runsJobs)
+        app.cooperativeAccount = cooperativeAccount
     }
 }

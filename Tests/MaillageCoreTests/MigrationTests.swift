@@ -60,9 +60,9 @@ struct MigrationTests {
     func newerSchema() async throws {
         try await withUnmigratedSession { session in
             try await session.migrate()
-            try await MigrationLog(name: "Vouchers.CreateVouchers", batch: 2).create(on: session.database)
+            try await MigrationLog(name: "Cooperative.CreateColleges", batch: 2).create(on: session.database)
             let error = await #expect(throws: SchemaTooNew.self) { try await session.migrate() }
-            #expect(error?.description.contains("« Vouchers.CreateVouchers »") == true)
+            #expect(error?.description.contains("« Cooperative.CreateColleges »") == true)
             #expect(error?.description.contains("version plus récente") == true)
         }
     }

@@ -112,7 +112,8 @@ enum PassAPI {
 
     static func verify(_ request: Request) async throws -> Response {
         let number = (try? request.query.get(String.self, at: "numero")) ?? ""
-        guard !number.trimmingCharacters(in: .whitespaces).isEmpty, number.count <= 100 else {
+        // NB: the schema counts code points, as JSON Schema does; `count` would count characters.
+        guard !number.trimmingCharacters(in: .whitespaces).isEmpty, number.unicodeScalars.count <= 100 else {
             return try error(.badRequest, PassAPIMessages.numberNeeded, field: "numero")
         }
         switch try await CheckVoucher(database: request.db, now: request.application.clock.now).run(number, clientAddress: request.clientAddress) {

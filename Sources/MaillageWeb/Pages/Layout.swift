@@ -7,6 +7,7 @@ enum Layout {
     /// The platform's sections, in the header: each domain adds its own as it lands.
     static let sections: [(label: String, url: String)] = [
         ("Annuaire", Site.directory.home.url()),
+        ("Pass APTIC", Site.pass.home.url()),
     ]
 
     static func page(title: String, head: Node = .empty, _ content: Node...) -> Page {

@@ -64,5 +64,13 @@ enum Stylesheet {
     ul.choices{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;margin:.25rem 0}
     nav.pages{display:flex;gap:1rem;flex-wrap:wrap;margin:1rem 0}
     @media (max-width:30rem){body{font-size:1rem}main{padding:.75rem}th,td{padding:.3rem}}
+    .chart{max-width:36rem;width:100%;height:auto}
+    .chart text{font-size:12px}
+    ol.booklet{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.5rem}
+    li.voucher{border:2px dashed #666;padding:.75rem;break-inside:avoid}
+    li.voucher svg{width:8rem;height:8rem;display:block}
+    li.voucher .number{font-family:monospace;font-size:1.15rem;font-weight:700;letter-spacing:.05em}
+    @media print{header.site,footer,.skip,.no-print,.flash{display:none}main{padding:0}
+      @page{size:A4;margin:1cm}ol.booklet{grid-template-columns:1fr 1fr}li.voucher{border:1px dashed #000}}
     """
 }

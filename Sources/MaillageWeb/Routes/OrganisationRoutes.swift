@@ -2,6 +2,7 @@ import Accounts
 import Foundation
 import MaillageCore
 import Vapor
+import Vouchers
 
 /// Organisations: one's own, creating one, its members, invitations.
 enum OrganisationRoutes {
@@ -104,16 +105,29 @@ enum OrganisationRoutes {
         return (organisation, user)
     }
 
+    /// The page again, the bank details' form showing what was refused.
+    static func bankDetailsRefused(_ request: Request, _ organisationID: UUID, values: [String: String], problems: [FieldProblem]) async throws -> Response {
+        guard let organisation = try await Organisations(request.db).visible(organisationID, to: try request.requireUser()) else {
+            throw Refused(.forbidden, OrganisationMessages.notMember)
+        }
+        return try await page(request, organisation, bank: (values, problems)).encodeResponse(status: .badRequest, for: request)
+    }
+
     private static func page(_ request: Request, _ organisation: Organisation, newToken: String? = nil,
-                             values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> Page {
+                             values: [String: String] = [:], problems: [FieldProblem] = [],
+                             bank: (values: [String: String], problems: [FieldProblem]) = ([:], [])) async throws -> Page {
         let id = try organisation.requireID()
         let tokens = try await APITokens(database: request.db, now: request.application.clock.now).list(of: id).map { token in
             OrganisationPages.Token(id: try token.requireID(), name: token.name, scopes: token.scopes.map(\.rawValue).sorted(),
                                     isRevoked: token.revokedAt != nil, wasUsed: token.lastUsedAt != nil)
         }
+        let stored = try await BankAccounts(database: request.db, now: request.application.clock.now).details(of: id)
         let details = OrganisationPages.Details(id: id, name: organisation.name, siret: organisation.siret,
-                                                members: try await Organisations(request.db).members(of: id).map(\.name), tokens: tokens)
-        return OrganisationPages.show(details, csrf: try await request.csrfToken(), newToken: newToken, values: values, problems: problems)
+                                                members: try await Organisations(request.db).members(of: id).map(\.name), tokens: tokens,
+                                                bank: stored.map { .init(holder: $0.holder, iban: (try? IBAN.parse($0.iban).get().description) ?? $0.iban,
+                                                                         bic: $0.bic, confirmed: $0.isConfirmed) })
+        return OrganisationPages.show(details, csrf: try await request.csrfToken(), newToken: newToken, values: values, problems: problems,
+                                      bankValues: bank.values, bankProblems: bank.problems)
     }
 
     private static func summaries(of user: User, _ request: Request) async throws -> [OrganisationPages.Summary] {

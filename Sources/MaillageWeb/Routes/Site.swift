@@ -13,8 +13,9 @@ enum Site {
     static let places = PlacePages()
     static let admin = AdminPages()
     static let information = Information()
+    static let pass = PassPages()
 
-    static let groups: [any RouteGroup] = [assets, directory, api, accounts, organisations, places, admin, information]
+    static let groups: [any RouteGroup] = [assets, directory, api, accounts, organisations, places, admin, information, pass]
 
     /// Each route once, in the order declared.
     static let all: [AnyEndpoint] = groups.flatMap(\.endpoints)
@@ -135,5 +136,34 @@ enum Site {
         let grant = Endpoint(.POST, "admin/roles", access: .roles(AccountsPermissions.administration), AdminRoutes.grant)
         let revoke = Endpoint(.POST, "admin/roles/:grant/retrait", UUID.self, access: .roles(AccountsPermissions.administration),
                               AdminRoutes.revoke)
+    }
+
+    /// The Pass APTIC: the check for anyone; each space for those who act for its funder,
+    /// prescriber or place (the operation checks the role on the object of the path); the
+    /// administrators' actions.
+    struct PassPages: RouteGroup {
+        let home = Endpoint(.GET, "pass", access: .everyone, PassHomeRoutes.home)
+        let check = Endpoint(.GET, "pass/verifier", access: .everyone, PassRoutes.check)
+        let funder = Endpoint(.GET, "pass/commanditaires/:organisation", UUID.self, access: .roles([.commanditaire]), PassFunderRoutes.show)
+        let quote = Endpoint(.POST, "pass/commanditaires/:organisation/devis", UUID.self, access: .roles([.commanditaire]), PassFunderRoutes.quote)
+        let allot = Endpoint(.POST, "pass/commandes/:order/attribution", UUID.self, access: .roles([.commanditaire]), PassFunderRoutes.allot)
+        let prescriber = Endpoint(.GET, "pass/prescripteurs/:organisation", UUID.self, access: .roles([.prescripteur]), PassPrescriberRoutes.show)
+        let handOut = Endpoint(.POST, "pass/prescripteurs/:organisation/remise", UUID.self, access: .roles([.prescripteur]), PassPrescriberRoutes.handOut)
+        let takeBack = Endpoint(.POST, "pass/prescripteurs/:organisation/reprise", UUID.self, access: .roles([.prescripteur]), PassPrescriberRoutes.takeBack)
+        let booklet = Endpoint(.GET, "pass/carnets/:booklet", UUID.self, access: .roles([.commanditaire, .prescripteur, .administrateur]), PassRoutes.booklet)
+        let place = Endpoint(.GET, "lieux/:id/pass", String.self, access: .roles([.gestionnaire]), PassRoutes.place)
+        let redeem = Endpoint(.POST, "lieux/:id/pass", String.self, access: .roles([.gestionnaire]), PassRoutes.redeem)
+        let bankDetails = Endpoint(.POST, "organisations/:organisation/coordonnees-bancaires", UUID.self, access: .signedIn, BankDetailsRoutes.save)
+        let admin = Endpoint(.GET, "admin/pass", access: .roles(AccountsPermissions.administration), PassAdminRoutes.show)
+        let invoice = Endpoint(.POST, "admin/pass/commandes/:order/facture", UUID.self, access: .roles(AccountsPermissions.administration), PassAdminRoutes.invoice)
+        let payment = Endpoint(.POST, "admin/pass/paiements", access: .roles(AccountsPermissions.administration), PassAdminRoutes.payment)
+        let settle = Endpoint(.POST, "admin/pass/paiements/:payment", UUID.self, access: .roles(AccountsPermissions.administration), PassAdminRoutes.settle)
+        let confirmBank = Endpoint(.POST, "admin/pass/coordonnees/:organisation/confirmation", UUID.self,
+                                   access: .roles(AccountsPermissions.administration), PassAdminRoutes.confirmBank)
+        let buildBatches = Endpoint(.POST, "admin/pass/lots", access: .roles(AccountsPermissions.administration), PassAdminRoutes.buildBatches)
+        let sepa = Endpoint(.GET, "admin/pass/lots/:batch/virement", UUID.self, access: .roles(AccountsPermissions.administration), PassAdminRoutes.sepa)
+        let markPaid = Endpoint(.POST, "admin/pass/lots/:batch/paiement", UUID.self, access: .roles(AccountsPermissions.administration), PassAdminRoutes.markPaid)
+        let link = Endpoint(.POST, "admin/pass/rattachements", access: .roles(AccountsPermissions.administration), PassAdminRoutes.link)
+        let qualify = Endpoint(.POST, "admin/pass/qualifications", access: .roles(AccountsPermissions.administration), PassAdminRoutes.qualify)
     }
 }

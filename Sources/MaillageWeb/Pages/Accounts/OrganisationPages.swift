@@ -24,6 +24,15 @@ enum OrganisationPages {
         let siret: String?
         let members: [String]
         let tokens: [Token]
+        var bank: Bank?
+    }
+
+    /// Where the organisation is paid (Pass APTIC reimbursements, refunds).
+    struct Bank {
+        let holder: String
+        let iban: String
+        let bic: String
+        let confirmed: Bool
     }
 
     static func list(_ organisations: [Summary], csrf: String, values: [String: String] = [:],
@@ -44,7 +53,8 @@ enum OrganisationPages {
         )
     }
 
-    static func show(_ organisation: Details, csrf: String, newToken: String? = nil, values: [String: String] = [:], problems: [FieldProblem] = []) -> Page {
+    static func show(_ organisation: Details, csrf: String, newToken: String? = nil, values: [String: String] = [:], problems: [FieldProblem] = [],
+                     bankValues: [String: String] = [:], bankProblems: [FieldProblem] = []) -> Page {
         Layout.page(
             title: organisation.name,
             .h1(.text(organisation.name)),
@@ -72,7 +82,19 @@ enum OrganisationPages {
                 .init(name: "token_name", label: "Nom du jeton", hint: "D'après ce qui l'utilisera, par exemple «\u{00A0}logiciel de facturation\u{00A0}»."),
                 .init(name: "scopes", label: "Autorisations",
                       kind: .checkboxes(APIScope.allCases.map { Field.Option($0.rawValue, "\($0.label) (\($0.rawValue))") })),
-            ], submit: "Créer un jeton")
+            ], submit: "Créer un jeton"),
+            .h2(.text("Coordonnées bancaires")),
+            .p(.text("Le compte où la structure reçoit les remboursements du Pass APTIC de ses lieux, ou le remboursement de ses avoirs.")),
+            .unwrap(organisation.bank) { bank in
+                .p(.text("\(bank.holder) — \(bank.iban) — \(bank.bic) — " + (bank.confirmed ? "confirmées par un administrateur" : "en attente de confirmation par un administrateur")))
+            },
+            Form.post(Site.pass.bankDetails.url(organisation.id), csrf: csrf,
+                      values: bankValues.isEmpty ? organisation.bank.map { ["holder": $0.holder, "iban": $0.iban, "bic": $0.bic] } ?? [:] : bankValues,
+                      problems: bankProblems).render([
+                .init(name: "holder", label: "Titulaire du compte", hint: "Tel qu'il figure sur le RIB."),
+                .init(name: "iban", label: "IBAN", hint: "Par exemple FR76 3000 6000 0112 3456 7890 189 ; les espaces sont permis."),
+                .init(name: "bic", label: "BIC", hint: "8 ou 11 caractères, par exemple AGRIFRPP."),
+            ], submit: organisation.bank == nil ? "Enregistrer les coordonnées" : "Modifier les coordonnées")
         )
     }
 

@@ -42,6 +42,11 @@ extension Node {
     static func title(_ text: String) -> Node { element("title", [.text(text)]) }
     static func tr(_ nodes: Node...) -> Node { element("tr", nodes) }
     static func ul(_ nodes: Node...) -> Node { element("ul", nodes) }
+    // SVG, drawn on the server: charts and QR codes
+    static func svg(_ nodes: Node...) -> Node { element("svg", [.attribute(named: "xmlns", value: "http://www.w3.org/2000/svg")] + nodes) }
+    static func path(_ nodes: Node...) -> Node { element("path", nodes) }
+    static func rect(_ nodes: Node...) -> Node { element("rect", nodes) }
+    static func svgText(_ nodes: Node...) -> Node { element("text", nodes) }
     static func meta(_ nodes: Node...) -> Node { element("meta", nodes, isVoid: true) }
     static func input(_ nodes: Node...) -> Node { element("input", nodes, isVoid: true) }
     static func link(_ nodes: Node...) -> Node { element("link", nodes, isVoid: true) }

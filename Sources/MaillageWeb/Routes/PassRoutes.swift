@@ -1,0 +1,93 @@
+import Accounts
+import Fluent
+import Directory
+import Foundation
+import MaillageCore
+import Vapor
+import Vouchers
+
+/// The Pass's pages for holders and places: the check, a booklet to print, a place's counter.
+enum PassRoutes {
+    static func check(_ request: Request) async throws -> Response {
+        let number = request.query[String.self, at: "numero"] ?? ""
+        guard !number.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return try await PassCheckPage.render(number: "", verdict: nil).encodeResponse(for: request)
+        }
+        switch try await CheckVoucher(database: request.db, now: request.application.clock.now).run(String(number.prefix(100)), clientAddress: request.clientAddress) {
+        case .checked(_, let verdict):
+            return try await PassCheckPage.render(number: number, verdict: PassVerdictText(verdict)).encodeResponse(for: request)
+        case .limited(let tries):
+            return try await PassCheckPage.render(number: number, verdict: nil, problems: [FieldProblem("", tries.refusal)])
+                .encodeLimited(retryAfter: tries.retryAfter, for: request)
+        }
+    }
+
+    static func booklet(_ request: Request) async throws -> Page {
+        let user = try request.requireUser()
+        guard let id = request.parameters.get("booklet").flatMap(UUID.init(uuidString:)),
+              let booklet = try await Booklet.find(id, on: request.db),
+              let (funder, vouchers) = try await PassOverview(database: request.db).printable(id, for: user)
+        else { throw Abort(.notFound, reason: "Ce carnet n'existe pas, ou il n'est pas le vôtre.") }
+        let shown = try vouchers.map { voucher in
+            let number = HandOutVouchers.printed(voucher.number)
+            return BookletPage.Voucher(number: number, faceValue: Money(cents: voucher.faceValueCents), lastDay: LocalDate(iso: voucher.lastDay)!,
+                                       state: PassLabels.state(voucher.state), code: try QRCode(number))
+        }
+        return BookletPage.render(position: booklet.position, funder: funder, vouchers: shown)
+    }
+
+    static func place(_ request: Request) async throws -> Page {
+        try await placePage(request, managedPlace(request))
+    }
+
+    static func redeem(_ request: Request) async throws -> Response {
+        let (place, user) = try await managedPlace(request)
+        let values = request.formValues("numero", "service")
+        let formID = request.formValue("formulaire")
+        let outcome = try await RedeemVoucher(database: request.db, now: request.application.clock.now).run(
+            .person(user), RedeemVoucher.Request(placeID: place.id, number: values["numero"]!, service: values["service"]!),
+            clientAddress: request.clientAddress, key: formID.isEmpty ? nil : "form:\(formID.prefix(64))")
+        switch outcome {
+        case .answered(.redeemed(let receipt)):
+            return try await placePage(request, (place, user), receipt: receipt).encodeResponse(for: request)
+        case .answered(.refused(let refusal)):
+            return try await placePage(request, (place, user), values: values, problems: [FieldProblem(refusal.field, refusal.refusal)])
+                .encodeResponse(status: .unprocessableEntity, for: request)
+        case .limited(let tries):
+            return try await placePage(request, (place, user), values: values, problems: [FieldProblem("", tries.refusal)])
+                .encodeLimited(retryAfter: tries.retryAfter, for: request)
+        case .keyReused:
+            // The page's one-time id sent with another number: a new form is shown.
+            return try await placePage(request, (place, user), values: values,
+                                       problems: [FieldProblem("", PassAPIMessages.keyReused)]).encodeResponse(status: .unprocessableEntity, for: request)
+        case .notAllowed:
+            throw Refused(.forbidden, PassAPIMessages.notYourPlace)
+        }
+    }
+
+    /// The place of the path, if the person manages it.
+    private static func managedPlace(_ request: Request) async throws -> (Place, User) {
+        let user = try request.requireUser()
+        let id = request.parameters.get("id") ?? ""
+        guard let place = try await PlaceStore(request.db).find(id: id) else { throw Abort(.notFound, reason: "Ce lieu n'existe pas.") }
+        guard AccountsPermissions.mayManage(place: id, try await Roles(request.db).of(user.requireID())) else {
+            throw Refused(.forbidden, PassAPIMessages.notYourPlace)
+        }
+        return (place, user)
+    }
+
+    private static func placePage(_ request: Request, _ managed: (Place, User), receipt: RedeemVoucher.Receipt? = nil,
+                                  values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> Page {
+        let (place, _) = managed
+        let now = request.application.clock.now
+        let redemptions = try await PassOverview(database: request.db).redemptions(at: place.id)
+        var numbers: [UUID: String] = [:]
+        for voucher in try await Voucher.query(on: request.db).filter(\.$id ~~ redemptions.map { $0.$voucher.id }).all() {
+            numbers[try voucher.requireID()] = HandOutVouchers.printed(voucher.number)
+        }
+        return PlacePassPage.render(PlacePassPage.Model(
+            placeID: place.id, placeName: place.name, qualified: try await Qualifications(database: request.db, now: now).isQualified(place.id, at: now),
+            redemptions: redemptions.map { (numbers[$0.$voucher.id] ?? "?", Money(cents: $0.faceValueCents), $0.recordedAt, $0.month) },
+            csrf: try await request.csrfToken(), formID: SecretToken.generate(), receipt: receipt, values: values, problems: problems))
+    }
+}
