@@ -39,9 +39,10 @@ struct PassRaceTests {
                 app.http.server.configuration.port = port
                 try await app.server.start(address: .hostname("127.0.0.1", port: port))
 
-                // when 64 clients send them all
+                // when 64 clients send them all (the server stopped whatever happens: a running one must not be left to deinit)
                 let queue = Queue(attempts)
-                let statuses = try await withThrowingTaskGroup(of: [String: Int].self) { group in
+                let statuses: [String: Int]
+                do { statuses = try await withThrowingTaskGroup(of: [String: Int].self) { group in
                     for _ in 0..<64 {
                         group.addTask {
                             var seen: [String: Int] = [:]
@@ -57,6 +58,9 @@ struct PassRaceTests {
                         }
                     }
                     return try await group.reduce(into: [String: Int]()) { total, part in total.merge(part, uniquingKeysWith: +) }
+                } } catch {
+                    await app.server.shutdown()
+                    throw error
                 }
                 await app.server.shutdown()
 
