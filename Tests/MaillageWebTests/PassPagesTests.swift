@@ -100,3 +100,32 @@ struct PassPagesTests {
         }
     }
 }
+
+@Suite("The directory's « Accepte le Pass APTIC »: read live from the qualifications")
+struct PassDirectoryTests {
+    @Test("the filter keeps the qualified places in the API and on the search page; the place's page says until when")
+    func filter() async throws {
+        try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
+            let world = PassWorld(app.db)
+            let admin = try await world.administrator()
+            let manager = try await world.person("Gestionnaire")
+            try await world.qualifiedPlace("lieu-valence", organisation: nil, manager: manager, admin: admin)
+            func total(_ query: String) async throws -> (HTTPStatus, [String: Any]) {
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/lieux" + query)
+                return (response.status, try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any] ?? [:])
+            }
+            #expect((try await total("").1["meta"] as? [String: Any])?["total"] as? Int == 2)
+            let (status, body) = try await total("?pass=aptic")
+            #expect(status == .ok)
+            #expect((body["meta"] as? [String: Any])?["total"] as? Int == 1)
+            #expect(((body["data"] as? [[String: Any]])?.first)?["id"] as? String == "lieu-valence")
+            let (refused, error) = try await total("?pass=oui")
+            #expect(refused == .badRequest && (error["error"] as? [String: Any])?["field"] as? String == "pass")
+            let page = try await Browser(app).get("/recherche?pass=aptic")
+            #expect(page.html.contains("Médiathèque lieu-valence") && !page.html.contains("Anonymal"))
+            #expect(page.html.contains(#"value="aptic" checked"#))
+            #expect(try await Browser(app).get("/lieux/lieu-valence").html.contains("Accepte le Pass APTIC (qualifié jusqu'au 31 décembre 2027)"))
+            #expect(!(try await Browser(app).get("/lieux/structure-1").html.contains("Accepte le Pass APTIC")))
+        }
+    }
+}

@@ -34,6 +34,9 @@ struct PassRaceTests {
                     places.append(("lieu-\(name)", try await PassAPITests.token(app, manager, organisation)))
                 }
                 let attempts = numbers.flatMap { number in places.map { (number: number, token: $0.token, place: $0.id) } }.shuffled()
+                // 64 connections of their own, patient with a server that a parallel suite slows down
+                app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+                app.http.client.configuration.timeout = .init(connect: .seconds(120), read: .seconds(120))
                 let port = Int.random(in: 21_000..<29_000)
                 app.http.server.configuration.hostname = "127.0.0.1"
                 app.http.server.configuration.port = port

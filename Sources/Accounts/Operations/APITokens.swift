@@ -55,13 +55,19 @@ public struct APITokens: Sendable {
         try await APIToken.query(on: database).filter(\.$organisation.$id == organisationID).sort(\.$createdAt, .descending).all()
     }
 
+    /// How stale « last used » may be: a client sending a thousand requests a second writes it
+    /// once a minute, not a thousand times.
+    static let lastUseResolution = 60
+
     /// The live token `presented` is, with its organisation; notes when it was last used.
     public func authenticate(_ presented: String) async throws -> APIToken? {
         guard presented.hasPrefix(APIToken.prefix),
               let token = try await APIToken.query(on: database).filter(\.$digest == SecretToken.digest(presented))
                 .filter(\.$revokedAt == nil).with(\.$organisation).first() else { return nil }
-        token.lastUsedAt = now
-        try await token.update(on: database)
+        if (token.lastUsedAt ?? .min) <= now - Self.lastUseResolution {
+            token.lastUsedAt = now
+            try await token.update(on: database)
+        }
         return token
     }
 }

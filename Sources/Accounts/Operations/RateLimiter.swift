@@ -50,6 +50,19 @@ public struct RateLimiter: Sendable {
         return .limited(retryAfter: wait)
     }
 
+    /// Whether any limit is reached already, counting nothing: for a request that cannot be a
+    /// guess but must not pass once the guesses are spent. The longest wait, or nil.
+    public func reached(_ checks: [(RateLimit, String)]) async throws -> Int? {
+        var wait = 0
+        for (limit, key) in checks {
+            let times = try await sql.select().column("at").from(Self.table)
+                .where("key", .equal, SQLBind(Self.counter(limit, key))).where("at", .greaterThan, SQLBind(now - limit.window))
+                .orderBy("at").all().map { try $0.decode(column: "at", as: Int.self) }
+            if times.count >= limit.limit { wait = max(wait, times[times.count - limit.limit] + limit.window - now) }
+        }
+        return wait > 0 ? wait : nil
+    }
+
     /// One limit alone.
     public func attempt(_ limit: RateLimit, key: String) async throws -> Verdict {
         try await attempt([(limit, key)])

@@ -83,6 +83,8 @@ enum OpenAPIDocument {
                 parameter("ouvert", "« maintenant », « samedi », « soir » (après 18 h) ou un instant ISO 8601.",
                           ["anyOf": [["type": "string", "enum": ["maintenant", "samedi", "soir"]],
                                      ["type": "string", "format": "date-time"]]]),
+                parameter("pass", "« aptic » : les seuls lieux qualifiés, à cet instant, pour accepter le Pass APTIC.",
+                          ["type": "string", "enum": [SearchCriteria.passAPTIC]]),
                 parameter("page", "Page de résultats.", ["type": "integer", "minimum": 1, "maximum": 10_000]),
                 parameter("par_page", "Résultats par page.", ["type": "integer", "minimum": 1, "maximum": SearchCriteria.maxPerPage]),
             ],

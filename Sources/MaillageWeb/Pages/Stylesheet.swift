@@ -64,6 +64,7 @@ enum Stylesheet {
     ul.choices{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;margin:.25rem 0}
     nav.pages{display:flex;gap:1rem;flex-wrap:wrap;margin:1rem 0}
     @media (max-width:30rem){body{font-size:1rem}main{padding:.75rem}th,td{padding:.3rem}}
+    .badge{display:inline-block;background:#e3e3fd;color:#000091;font-weight:600;padding:.2rem .6rem;border-radius:.2rem}
     .chart{max-width:36rem;width:100%;height:auto}
     .chart text{font-size:12px}
     ol.booklet{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.5rem}

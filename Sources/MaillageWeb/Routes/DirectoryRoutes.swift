@@ -1,6 +1,7 @@
 import Directory
 import MaillageCore
 import Vapor
+import Vouchers
 
 /// The public pages of the directory.
 enum DirectoryRoutes {
@@ -56,7 +57,8 @@ enum DirectoryRoutes {
             throw Abort(.notFound, reason: "Ce lieu n'existe pas ou n'est plus recensé.")
         }
         let openNow = place.openingStatus(atUTC: request.application.clock.now).map { French.capitalised($0.status.french(now: $0.localNow)) }
-        return PlacePage.render(.init(place: place, openNow: openNow))
+        let until = try await Qualifications(database: request.db, now: request.application.clock.now).qualifiedToday(place.id)
+        return PlacePage.render(.init(place: place, openNow: openNow, acceptsPassUntil: until))
     }
 }
 

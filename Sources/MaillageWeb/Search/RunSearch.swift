@@ -1,6 +1,7 @@
 import Directory
 import Fluent
 import Vapor
+import Vouchers
 
 /// A search as the page and the API run it: the criteria read, the place located, the words
 /// looked up in the database's full-text index, then the in-memory index for the rest.
@@ -26,13 +27,18 @@ extension Request {
         if let text = criteria.text {
             textMatches = try await PlaceWords(db).ids(matching: text)
         }
+        if criteria.acceptsPass {
+            // Read live: a qualification granted or withdrawn counts from the next search.
+            let accepting = Set(try await Qualifications(database: db, now: application.clock.now).qualifiedPlaces())
+            textMatches = textMatches.map { $0.intersection(accepting) } ?? accepting
+        }
         return search(criteria, on: snapshot, textMatches: textMatches)
     }
 
     /// The search answered from memory alone, or nil when it needs the database (words to look
     /// up, a snapshot to check): most searches, answered without leaving the event loop.
     func runSearchInMemory(_ criteria: SearchCriteria) -> Result<SearchAnswer, SearchCriteria.Problems>? {
-        guard criteria.text == nil, let snapshot = application.search.fresh else { return nil }
+        guard criteria.text == nil, !criteria.acceptsPass, let snapshot = application.search.fresh else { return nil }
         return search(criteria, on: snapshot, textMatches: nil)
     }
 

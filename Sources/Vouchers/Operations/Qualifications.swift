@@ -32,6 +32,12 @@ public struct Qualifications: Sendable {
             .filter(\.$startsOn <= day).filter(\.$endsOn >= day).first() != nil
     }
 
+    /// The last day of the place's qualification in force today, if it has one: one query.
+    public func qualifiedToday(_ placeID: String) async throws -> LocalDate? {
+        let today = Validity.zone.local(utcSeconds: now).date.description
+        return try await current(of: placeID).first { $0.startsOn <= today }.flatMap { LocalDate(iso: $0.endsOn) }
+    }
+
     /// The place's qualifications still in force or to come, latest first.
     public func current(of placeID: String) async throws -> [PlaceQualification] {
         let today = Validity.zone.local(utcSeconds: now).date.description

@@ -90,12 +90,16 @@ public struct RedeemVoucher: Sendable {
             guard token.scopes.contains(.passRedemption), organisation == token.$organisation.id else { return .notAllowed }
             scope = "token:\(try token.requireID().uuidString.lowercased())"
         }
-        // Counted before it is judged; forgiven below unless it turns out to be a guess.
+        // A number that is malformed, mistyped or unknown may be a guess: it is counted before it
+        // is answered, and a burst of them is answered « limited » past the limit, whatever it
+        // holds. A number that exists is no guess and counts nothing, so that a busy counter is
+        // never limited by its own redemptions; it still waits once the guesses are spent.
+        let limits = [(Self.guessesPerPlace, place.id), (Self.guessesPerAddress, clientAddress)]
         let limiter = RateLimiter(database: database, now: now)
-        let hits: RateLimiter.Hits
-        switch try await limiter.attempt([(Self.guessesPerPlace, place.id), (Self.guessesPerAddress, clientAddress)]) {
-        case .limited(let wait): return .limited(TooManyTries("voucher", retryAfter: wait))
-        case .allowed(let counted): hits = counted
+        if try await isGuess(request.number) {
+            if case .limited(let wait) = try await limiter.attempt(limits) { return .limited(TooManyTries("voucher", retryAfter: wait)) }
+        } else if let wait = try await limiter.reached(limits) {
+            return .limited(TooManyTries("voucher", retryAfter: wait))
         }
         return try await database.writeTransaction { db in
             if let key {
@@ -103,20 +107,23 @@ public struct RedeemVoucher: Sendable {
                 case .claimed: break
                 case .reused: return .keyReused
                 case .answered(let kept):
-                    try await RateLimiter(database: db, now: now).forgive(hits)
                     return .answered(try JSONDecoder().decode(Answer.self, from: Data(kept.utf8)))
                 }
             }
             let answer = try await judge(request, place: place, organisation: organisation, redeemer: redeemer, db)
-            if case .refused(let refusal) = answer, refusal.countsAsGuess {} else {
-                try await RateLimiter(database: db, now: now).forgive(hits)
-            }
             if let key {
                 let kept = String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
                 try await IdempotentAnswers(db, now: now).keep(kept, scope: scope, key: key)
             }
             return .answered(answer)
         }
+    }
+
+    /// Whether the text names no voucher: malformed, mistyped, or unknown.
+    private func isGuess(_ text: String) async throws -> Bool {
+        guard case .number(let number) = VoucherNumber.read(text) else { return true }
+        return try await (database as! any SQLDatabase).select().column("id").from(Voucher.schema)
+            .where("number", .equal, number.canonical).first() == nil
     }
 
     private func judge(_ request: Request, place: Place, organisation: UUID?, redeemer: Redeemer, _ db: any Database) async throws -> Answer {

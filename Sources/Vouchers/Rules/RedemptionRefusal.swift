@@ -17,9 +17,6 @@ public enum RedemptionRefusal: String, Codable, Sendable, CaseIterable {
     case scanInFuture = "scan_in_future"
     case scanBeforeHandOut = "scan_before_hand_out"
 
-    /// Whether the refusal may be someone guessing numbers: it counts toward the limits.
-    public var countsAsGuess: Bool { self == .malformed || self == .mistyped || self == .unknown }
-
     public var refusal: Refusal {
         Refusal("voucher.\(rawValue)", message)
     }

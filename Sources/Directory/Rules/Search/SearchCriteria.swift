@@ -44,6 +44,9 @@ public struct SearchCriteria: Equatable, Sendable {
     public var nationalProgrammes: Set<NationalProgramme> = []
     public var typologies: Set<Typology> = []
     public var opening: Opening = .any
+    /// Only the places qualified, at the time of the search, to accept the Pass APTIC: the
+    /// standard has no field for it, so the web shell restricts the search to those it is told.
+    public var acceptsPass = false
     public var page = 1
     public var perPage = 20
 
@@ -79,8 +82,11 @@ public struct SearchCriteria: Equatable, Sendable {
 
     /// Every parameter a search reads.
     public static let parameterNames: Set<String> = Set(listParameters).union([
-        "q", "commune", "code_insee", "latitude", "longitude", "departement", "rayon", "ouvert", "page", "par_page",
+        "q", "commune", "code_insee", "latitude", "longitude", "departement", "rayon", "ouvert", "pass", "page", "par_page",
     ])
+
+    /// The value of `pass` that asks for the places accepting the Pass APTIC.
+    public static let passAPTIC = "aptic"
 
     /// Reads query parameters.
     public static func parse(_ parameters: [String: String]) -> Result<SearchCriteria, Problems> {
@@ -143,6 +149,11 @@ public struct SearchCriteria: Equatable, Sendable {
                 } else {
                     fail("ouvert", "« ouvert » vaut « maintenant », « samedi », « soir » (après 18 h) ou un instant ISO 8601 (exemple : 2026-11-28T10:00:00+01:00).")
                 }
+            }
+        }
+        if let pass = parameters["pass"]?.trimmingWhitespace, !pass.isEmpty {
+            if pass.lowercased() == passAPTIC { criteria.acceptsPass = true } else {
+                fail("pass", "« pass » vaut « aptic » : les lieux qui acceptent le Pass APTIC.")
             }
         }
         if let page = parameters["page"], !page.isEmpty {

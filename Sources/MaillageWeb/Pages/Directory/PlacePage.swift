@@ -8,6 +8,8 @@ enum PlacePage {
         let place: Place
         /// "Ouvert jusqu'à 18 h", "Ouvre lundi à 9 h"; nil when the hours are not known.
         let openNow: String?
+        /// The last day the place is qualified to accept the Pass APTIC, when it is today.
+        var acceptsPassUntil: LocalDate? = nil
     }
 
     static func render(_ model: Model) -> Page {
@@ -16,6 +18,7 @@ enum PlacePage {
             title: place.name,
             .h1(.text(place.name)),
             .unwrap(model.openNow) { .p(.class("status"), .strong(.text($0))) },
+            .unwrap(model.acceptsPassUntil) { .p(.class("badge"), .text("Accepte le Pass APTIC (qualifié jusqu'au \(French.date($0, weekday: false)))")) },
             .unwrap(place.summary) { .p(.class("summary"), .text($0)) },
             .dl(
                 .class("facts"),

@@ -50,6 +50,7 @@ struct SearchForm {
             .div(.class("where"), form.field(Self.commune), form.field(Self.radius)),
             form.field(Self.keywords),
             form.field(Self.when),
+            form.field(Self.pass),
             chosen == 0 && !invalid ? Self.noFilters : Self.filters(in: form, chosen: chosen, invalid: invalid)
         ), submit: "Rechercher")
     }
@@ -77,12 +78,13 @@ struct SearchForm {
                                       kind: .select(SearchCriteria.radii.map { Field.Option(String($0), "\($0)\(French.space)km") }))
     private static let keywords = Field(name: "q", label: "Mots-clés (facultatif)", kind: .search)
     private static let when = Field(name: "ouvert", label: "Quand ?", kind: .radio(openings.map { Field.Option($0.0, $0.1) }))
+    private static let pass = Field(name: "pass", label: "Pass APTIC", kind: .checkboxes([Field.Option(SearchCriteria.passAPTIC, "Accepte le Pass APTIC")]))
     private static let filterFields = filters.map { filter in
         Field(name: filter.parameter, label: filter.legend, kind: .checkboxes(filter.values.map { Field.Option($0.value, $0.label) }))
     }
     private static let typology = Field(name: "typologie", label: "Type de lieu", kind: .select(
         [Field.Option("", "Tous")] + Typology.allCases.sorted { $0.label < $1.label }.map { Field.Option($0.rawValue, $0.label) }))
-    private static let allFields = [commune, radius, keywords, when] + filterFields + [typology]
+    private static let allFields = [commune, radius, keywords, when, pass] + filterFields + [typology]
 
     /// The communes a problem says may have been meant, each a link to the same search there.
     private func suggestions(_ problem: SearchCriteria.Problem) -> Node {
