@@ -52,13 +52,11 @@ def outbox(server_env):
     return read
 
 
-@pytest.fixture(scope="session")
-def base_url(server_env):
-    env = server_env
-    workdir, port = env["WORKDIR"], env["PORT"]
-    log = open(os.path.join(workdir, "serve.log"), "w")
+def serve(env, log_name):
+    """Runs `maillage serve` with `env` until the caller is done; yields its URL."""
+    log = open(os.path.join(env["WORKDIR"], log_name), "w")
     server = subprocess.Popen([_binary(), "serve"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{env['PORT']}"
     deadline = time.time() + 120
     while True:
         try:
@@ -72,6 +70,11 @@ def base_url(server_env):
     yield url
     server.terminate()
     server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def base_url(server_env):
+    yield from serve(server_env, "serve.log")
 
 
 @pytest.fixture(scope="session")

@@ -6,14 +6,13 @@ import os
 import re
 import subprocess
 import tempfile
-import time
 import urllib.request
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import ARTIFACTS, ROOT, _binary, _free_port
+from conftest import ARTIFACTS, ROOT, _binary, _free_port, serve
 from journeys import check_page, fill, heading, log_in, sign_up_and_log_in
 
 PLACE = "mediation-numerique-conseiller-numerique-63d29db4e6d6a806f256459a-mediation-numerique"
@@ -29,22 +28,7 @@ def cli(server_env, *arguments):
 def later_url(server_env, base_url):
     """A second instance on the same database, its clock past the end of November, running no jobs."""
     env = dict(server_env, PORT=str(_free_port()), MAILLAGE_NOW=LATER, MAILLAGE_WORKER="off", **SEPA)
-    log = open(os.path.join(env["WORKDIR"], "serve-later.log"), "w")
-    server = subprocess.Popen([_binary(), "serve"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{env['PORT']}"
-    deadline = time.time() + 120
-    while True:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.time() > deadline:
-                server.kill()
-                raise RuntimeError("the later instance did not start: " + open(log.name).read()[-2000:])
-            time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(timeout=20)
+    yield from serve(env, "serve-later.log")
 
 
 def both_widths(browser, screenshot, name):
