@@ -20,6 +20,15 @@ public struct Roles: Sendable {
             .map(\.user).filter { $0.deletedAt == nil }
     }
 
+    /// The organisations on which someone holds a role of `kind`: the funders, or the prescribers.
+    public func organisations(holding kind: RoleKind) async throws -> [Organisation] {
+        let ids = Set(try await RoleGrant.query(on: database).filter(\.$kind == kind).all().compactMap { grant -> UUID? in
+            if case .organisation(let id)? = grant.role?.scope { return id }
+            return nil
+        })
+        return try await Organisation.query(on: database).filter(\.$id ~~ Array(ids)).sort(\.$name).all()
+    }
+
     /// Whether the account may administer: grant roles, decide claims, revert edits.
     public func mayAdminister(_ user: User) async throws -> Bool {
         AccountsPermissions.mayAdminister(try await of(user.requireID()))

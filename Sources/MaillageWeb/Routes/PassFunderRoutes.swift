@@ -1,5 +1,4 @@
 import Accounts
-import Fluent
 import Foundation
 import MaillageCore
 import Vapor
@@ -64,7 +63,7 @@ enum PassFunderRoutes {
 
     private static func page(_ request: Request, _ funder: Organisation, values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> Page {
         let id = try funder.requireID()
-        let prescribers = try await PassPageData.prescriberOrganisations(request.db)
+        let prescribers = try await Roles(request.db).organisations(holding: .prescripteur).map { (id: try $0.requireID(), name: $0.name) }
         return FunderPage.render(FunderPage.Model(funder: id, name: funder.name, view: try await PassOverview(database: request.db).funder(id),
                                                   prescribers: prescribers, csrf: try await request.csrfToken(), values: values, problems: problems))
     }
@@ -74,16 +73,4 @@ enum PassFunderRoutes {
 enum PassPageMessages {
     static let notYourFunder = Refusal("pass.not_your_funder", "Vous n'agissez pas pour ce commanditaire.")
     static let notYourPrescriber = Refusal("pass.not_your_prescriber", "Vous n'êtes pas prescripteur pour cette structure.")
-}
-
-/// What several Pass pages read.
-enum PassPageData {
-    /// The organisations whose members prescribe, by name: those a funder allots to.
-    static func prescriberOrganisations(_ database: any Database) async throws -> [(id: UUID, name: String)] {
-        let ids = Set(try await RoleGrant.query(on: database).filter(\RoleGrant.$kind == RoleKind.prescripteur).all().compactMap { grant -> UUID? in
-            if case .organisation(let id)? = grant.role?.scope { return id }
-            return nil
-        })
-        return try await Organisation.query(on: database).filter(\.$id ~~ Array(ids)).sort(\.$name).all().map { (try $0.requireID(), $0.name) }
-    }
 }

@@ -1,5 +1,4 @@
 import Accounts
-import Fluent
 import Directory
 import Foundation
 import MaillageCore
@@ -81,13 +80,9 @@ enum PassRoutes {
         let (place, _) = managed
         let now = request.application.clock.now
         let redemptions = try await PassOverview(database: request.db).redemptions(at: place.id)
-        var numbers: [UUID: String] = [:]
-        for voucher in try await Voucher.query(on: request.db).filter(\.$id ~~ redemptions.map { $0.$voucher.id }).all() {
-            numbers[try voucher.requireID()] = HandOutVouchers.printed(voucher.number)
-        }
         return PlacePassPage.render(PlacePassPage.Model(
             placeID: place.id, placeName: place.name, qualified: try await Qualifications(database: request.db, now: now).isQualified(place.id, at: now),
-            redemptions: redemptions.map { (numbers[$0.$voucher.id] ?? "?", Money(cents: $0.faceValueCents), $0.recordedAt, $0.month) },
+            redemptions: redemptions.map { ($0.number, Money(cents: $0.redemption.faceValueCents), $0.redemption.recordedAt, $0.redemption.month) },
             csrf: try await request.csrfToken(), formID: SecretToken.generate(), receipt: receipt, values: values, problems: problems))
     }
 }

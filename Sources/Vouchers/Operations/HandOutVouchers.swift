@@ -63,7 +63,7 @@ public struct HandOutVouchers: Sendable {
         let numbers = wanted
         return try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
-            let held = sql.select().column("id").from(Booklet.schema).where("prescriber_id", .equal, prescriberID)
+            let held = Self.booklets(heldBy: prescriberID, sql)
             var update = sql.update(Voucher.schema).set("state", to: Voucher.State.handedOut.rawValue)
                 .set("handed_out_at", to: now).set("handed_out_by", to: try actor.requireID())
                 .set("beneficiary", to: reference).set("age_band", to: SQLBind(person.ageBand)).set("commune", to: SQLBind(person.commune?.inseeCode))
@@ -95,7 +95,7 @@ public struct HandOutVouchers: Sendable {
         guard case .number(let number) = VoucherNumber.read(text) else { return .refused(FieldProblem("number", RedemptionRefusal.mistyped.refusal)) }
         return try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
-            let held = sql.select().column("id").from(Booklet.schema).where("prescriber_id", .equal, prescriberID)
+            let held = Self.booklets(heldBy: prescriberID, sql)
             let rows = try await sql.update(Voucher.schema).set("state", to: Voucher.State.stock.rawValue).set("taken_back_at", to: now)
                 .set(SQLIdentifier("handed_out_at"), to: SQLLiteral.null).set(SQLIdentifier("handed_out_by"), to: SQLLiteral.null)
                 .set(SQLIdentifier("beneficiary"), to: SQLLiteral.null).set(SQLIdentifier("age_band"), to: SQLLiteral.null)
@@ -107,6 +107,11 @@ public struct HandOutVouchers: Sendable {
                                                      subject: "voucher:\(try rows[0].decode(column: "id", as: UUID.self).uuidString.lowercased())"), at: now)
             return .takenBack
         }
+    }
+
+    /// The ids of the booklets allotted to a prescriber, as a subquery.
+    private static func booklets(heldBy prescriberID: UUID, _ sql: any SQLDatabase) -> SQLSelectBuilder {
+        sql.select().column("id").from(Booklet.schema).where("prescriber_id", .equal, prescriberID)
     }
 
     /// « 7K3M-9QXA-2B8D-F4HC » for a stored number.

@@ -175,7 +175,7 @@ public struct PassDemonstration: Sendable {
         var monthStarts: [(String, Int)] = []
         while true {
             guard let first = Reimbursements.firstDay(of: month) else { break }
-            let next = first.month == 12 ? LocalDate(year: first.year + 1, month: 1, day: 1)! : LocalDate(year: first.year, month: first.month + 1, day: 1)!
+            let next = first.firstOfNextMonth
             let build = Validity.zone.utcSeconds(of: LocalDateTime(date: next, minute: 120))
             guard build <= now else { break }
             monthStarts.append((month, build))

@@ -132,8 +132,14 @@ public struct PassOverview: Sendable {
         return (name, try await Voucher.query(on: database).filter(\.$booklet.$id == bookletID).sort(\.$number).all())
     }
 
-    public func redemptions(at placeID: String, limit: Int = 50) async throws -> [Redemption] {
-        try await Redemption.query(on: database).filter(\.$placeID == placeID).sort(\.$recordedAt, .descending).limit(limit).all()
+    /// A place's latest redemptions, each with its voucher's printed number.
+    public func redemptions(at placeID: String, limit: Int = 50) async throws -> [(redemption: Redemption, number: String)] {
+        let redemptions = try await Redemption.query(on: database).filter(\.$placeID == placeID).sort(\.$recordedAt, .descending).limit(limit).all()
+        var numbers: [UUID: String] = [:]
+        for voucher in try await Voucher.query(on: database).filter(\.$id ~~ redemptions.map { $0.$voucher.id }).all() {
+            numbers[try voucher.requireID()] = HandOutVouchers.printed(voucher.number)
+        }
+        return redemptions.map { ($0, numbers[$0.$voucher.id] ?? "?") }
     }
 
     public func batches(of organisation: UUID?) async throws -> [ReimbursementBatch] {

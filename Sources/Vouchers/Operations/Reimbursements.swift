@@ -43,7 +43,7 @@ public struct Reimbursements: Sendable {
     public func build(month: String, actor: User? = nil) async throws -> Outcome {
         if let actor, !VouchersPermissions.mayManagePass(try await Roles(database).of(actor.requireID())) { return .notAllowed }
         guard let first = Self.firstDay(of: month) else { return .refused(FieldProblem("month", VouchersMessages.invalidMonth)) }
-        let next = first.month == 12 ? LocalDate(year: first.year + 1, month: 1, day: 1)! : LocalDate(year: first.year, month: first.month + 1, day: 1)!
+        let next = first.firstOfNextMonth
         guard now >= Validity.zone.utcSeconds(of: LocalDateTime(date: next, minute: 0)) else {
             return .refused(FieldProblem("month", VouchersMessages.monthNotOver))
         }
@@ -146,8 +146,6 @@ public struct Reimbursements: Sendable {
 
     /// The month before the instant's, `YYYY-MM`: what the job of the 1st reimburses.
     public static func previousMonth(of instant: Int) -> String {
-        let day = Validity.zone.local(utcSeconds: instant).date
-        let previous = day.month == 1 ? LocalDate(year: day.year - 1, month: 12, day: 1)! : LocalDate(year: day.year, month: day.month - 1, day: 1)!
-        return String(previous.description.prefix(7))
+        String(Validity.zone.local(utcSeconds: instant).date.firstOfPreviousMonth.description.prefix(7))
     }
 }

@@ -37,9 +37,7 @@ public struct IBAN: Hashable, Sendable, CustomStringConvertible {
 
     /// In groups of four, as printed on a RIB: `FR76 3000 6000 0112 3456 7890 189`.
     public var description: String {
-        let characters = Array(electronic)
-        return stride(from: 0, to: characters.count, by: 4).map { String(characters[$0..<min($0 + 4, characters.count)]) }
-            .joined(separator: " ")
+        electronic.grouped(byFourWith: " ")
     }
 
     /// The SEPA countries' IBAN lengths (the EPC's register), France and its overseas with FR.

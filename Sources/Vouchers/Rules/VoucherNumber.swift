@@ -14,9 +14,7 @@ public struct VoucherNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// "7K3M-9QXA-2B8D-F4HC", as printed and shown.
     public var description: String {
-        let characters = Array(canonical)
-        return stride(from: 0, to: characters.count, by: 4).map { String(characters[$0..<min($0 + 4, characters.count)]) }
-            .joined(separator: "-")
+        canonical.grouped(byFourWith: "-")
     }
 
     public static func generate() -> VoucherNumber {
