@@ -4,6 +4,7 @@ import re
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ARTIFACTS, ROOT
@@ -57,12 +58,20 @@ def heading(browser, text):
     WebDriverWait(browser, 10).until(shown, f"no page titled {text!r}")
 
 
+def press(browser, element):
+    """Clicks a link or a form's button and waits until the page it leads to has replaced this
+    one: what is read next (a flash message, a heading) is then the new page's, never the old's."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page), "the page stayed")
+
+
 def fill(browser, submit="main form button[type=submit]", **fields):
     for name, value in fields.items():
         element = browser.find_element(By.ID, name)
         element.clear()
         element.send_keys(value)
-    browser.find_element(By.CSS_SELECTOR, submit).click()
+    press(browser, browser.find_element(By.CSS_SELECTOR, submit))
 
 
 def mail_link(outbox, email, path):

@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ARTIFACTS, ROOT, _binary, _free_port, serve
-from journeys import check_page, fill, heading, log_in, sign_up_and_log_in
+from journeys import check_page, fill, heading, log_in, press, sign_up_and_log_in
 
 PLACE = "mediation-numerique-conseiller-numerique-63d29db4e6d6a806f256459a-mediation-numerique"
 LATER = "2026-12-02T10:00:00+01:00"
@@ -84,7 +84,7 @@ def test_quote_to_reimbursement(base_url, later_url, browser, screenshot, outbox
     # the funder asks for a quote
     log_in(browser, base_url, "caf@exemple.fr")
     browser.get(base_url + "/pass")
-    browser.find_element(By.PARTIAL_LINK_TEXT, "Commanditaire — CAF de la Charente").click()
+    press(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Commanditaire — CAF de la Charente"))
     heading(browser, "Pass APTIC — CAF de la Charente")
     both_widths(browser, screenshot, "pass-commanditaire")
     browser.set_window_size(1280, 900)
@@ -97,7 +97,7 @@ def test_quote_to_reimbursement(base_url, later_url, browser, screenshot, outbox
     heading(browser, "Administration du Pass APTIC")
     both_widths(browser, screenshot, "pass-admin")
     browser.set_window_size(1280, 900)
-    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Facturer la commande de CAF de la Charente']").click()
+    press(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Facturer la commande de CAF de la Charente']"))
     heading(browser, "Administration du Pass APTIC")
     invoice = re.search(r"F-2026-\d{6}", flash(browser)).group(0)
     # 10 vouchers of 10 € with the default 5 % fee: 100 € + 5 € + 1 € of VAT
@@ -109,7 +109,7 @@ def test_quote_to_reimbursement(base_url, later_url, browser, screenshot, outbox
     fill_dated(browser, "form[action$='/qualifications'] button[type=submit]", {"starts_on": "2026-11-01", "ends_on": "2027-12-31"},
                qualified_place=PLACE)
     assert "Lieu qualifié" in flash(browser)
-    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Confirmer les coordonnées de Association Numérique Solidaire']").click()
+    press(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Confirmer les coordonnées de Association Numérique Solidaire']"))
     assert "confirmées" in flash(browser)
 
     # the funder allots the booklet to the prescriber
@@ -125,7 +125,7 @@ def test_quote_to_reimbursement(base_url, later_url, browser, screenshot, outbox
     heading(browser, "Pass APTIC — CCAS d'Angoulême")
     both_widths(browser, screenshot, "pass-prescripteur")
     browser.set_window_size(1280, 900)
-    browser.find_element(By.LINK_TEXT, "Carnet 1").click()
+    press(browser, browser.find_element(By.LINK_TEXT, "Carnet 1"))
     heading(browser, "Chèques APTIC — carnet 1")
     both_widths(browser, screenshot, "pass-carnet")
     printed = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "li.voucher .number")]

@@ -5,7 +5,7 @@ import subprocess
 from selenium.webdriver.common.by import By
 
 from conftest import ROOT, _binary
-from journeys import check_page, fill, heading, log_in, sign_up_and_log_in
+from journeys import check_page, fill, heading, log_in, press, sign_up_and_log_in
 
 PLACE = "mediation-numerique-conseiller-numerique-63d29db4e6d6a806f256459a-mediation-numerique"
 HOURS = "Mo-Fr 10:00-12:00,14:00-17:30; Sa 09:30-12:00"
@@ -41,7 +41,7 @@ def test_claim_approve_edit_hours(base_url, browser, screenshot, outbox, server_
     heading(browser, "Demandes de gestion de lieux")
     assert "Conseillère numérique du lieu" in browser.find_element(By.TAG_NAME, "main").text
     check_page(browser, screenshot, "revendications-360")
-    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Accepter la demande de Camille Gestion']").click()
+    press(browser, browser.find_element(By.CSS_SELECTOR, "button[aria-label='Accepter la demande de Camille Gestion']"))
     heading(browser, "Demandes de gestion de lieux")
     assert "Demande acceptée." in browser.find_element(By.TAG_NAME, "main").text
     browser.get(base_url + "/admin/roles")
