@@ -20,16 +20,48 @@ extension Database {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await transaction(body) }
         return try await withConnection { connection in
             let locked = connection as! any SQLDatabase
-            try await locked.raw("BEGIN IMMEDIATE").run()
+            // Any connection of the pool may write: each waits for another process's write lock.
+            try await locked.raw("PRAGMA busy_timeout = 10000").run()
+            // The writers of this process queue here, each let in as the one before commits; on
+            // the write lock itself SQLite's busy handler would sleep for milliseconds between tries.
+            await WriteGate.sqlite.enter()
             do {
-                let result = try await body(connection)
-                try await locked.raw("COMMIT").run()
-                return result
+                try await locked.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await body(connection)
+                    try await locked.raw("COMMIT").run()
+                    await WriteGate.sqlite.leave()
+                    return result
+                } catch {
+                    try? await locked.raw("ROLLBACK").run()
+                    throw error
+                }
             } catch {
-                try? await locked.raw("ROLLBACK").run()
+                await WriteGate.sqlite.leave()
                 throw error
             }
         }
+    }
+}
+
+/// One writer at a time, in order of arrival: what SQLite allows anyway, without the polling.
+/// Other processes on the same file still meet the write lock and wait on `busy_timeout`.
+actor WriteGate {
+    static let sqlite = WriteGate()
+
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }
 

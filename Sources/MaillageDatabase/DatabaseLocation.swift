@@ -44,7 +44,7 @@ public enum DatabaseLocation: Equatable, Sendable {
     public func configuration() throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqlite(let path):
-            return .sqlite(.file(path), sqlLogLevel: nil)
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: Self.sqliteConnectionsPerEventLoop, sqlLogLevel: nil)
         case .sqliteMemory:
             // NB: an in-memory database has one connection per event loop and serves one test;
             // when a busy parallel suite slows every query, waiting for that connection beats
@@ -78,4 +78,10 @@ public enum DatabaseLocation: Equatable, Sendable {
     }
 
     public var databaseID: DatabaseID { isPostgres ? .psql : .sqlite }
+}
+
+extension DatabaseLocation {
+    /// A SQLite file's connections per event loop: with write-ahead logging readers never wait
+    /// for the writer, so the pages and the reads of other requests go on while one writes.
+    static let sqliteConnectionsPerEventLoop = 4
 }

@@ -88,6 +88,8 @@ struct Wrk {
     let requestsPerSecond: Double
     let p99Milliseconds: Double
     let errors: Int
+    /// All it printed, with what its script's `done` adds.
+    let output: String
 
     static func run(url: String, script: String?, duration: Int, connections: Int) throws -> Wrk {
         let process = Process()
@@ -114,7 +116,7 @@ struct Wrk {
             if line.hasPrefix("Socket errors:") { errors += line.split(separator: ",").compactMap { Int($0.split(separator: " ").last ?? "") }.reduce(0, +) }
         }
         guard let rate, let p99 else { throw ValidationError("sortie de wrk illisible :\n\(output)") }
-        return Wrk(requestsPerSecond: rate, p99Milliseconds: p99, errors: errors)
+        return Wrk(requestsPerSecond: rate, p99Milliseconds: p99, errors: errors, output: output)
     }
 
     /// "850.00us", "12.34ms", "1.02s".

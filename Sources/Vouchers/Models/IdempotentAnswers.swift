@@ -30,18 +30,24 @@ public struct IdempotentAnswers: Sendable {
     /// `scope`: whose keys these are (a token, an account), so that two clients' keys never meet.
     /// `fingerprint`: what the request asked, to tell a retry from another request.
     func claim(scope: String, key: String, fingerprint: String) async throws -> Claim {
-        // An answer older than its lifetime is forgotten, whether or not the purge has run.
-        try await database.delete(from: Self.schema).where("scope", .equal, scope).where("key", .equal, key)
-            .where("created_at", .lessThan, now - Self.lifetime).run()
-        let inserted = try await database.insert(into: Self.schema).columns("scope", "key", "fingerprint", "created_at")
-            .values(SQLBind(scope), SQLBind(key), SQLBind(fingerprint), SQLBind(now))
-            .ignoringConflicts(with: ["scope", "key"]).returning("key").all()
-        if !inserted.isEmpty { return .claimed }
-        guard let row = try await database.select().columns("fingerprint", "answer").from(Self.schema)
+        if try await insert(scope: scope, key: key, fingerprint: fingerprint) { return .claimed }
+        guard let row = try await database.select().columns("fingerprint", "answer", "created_at").from(Self.schema)
             .where("scope", .equal, scope).where("key", .equal, key).first() else { return .reused }
+        // An answer older than its lifetime is forgotten, whether or not the purge has run.
+        if try row.decode(column: "created_at", as: Int.self) < now - Self.lifetime {
+            try await database.delete(from: Self.schema).where("scope", .equal, scope).where("key", .equal, key).run()
+            return try await insert(scope: scope, key: key, fingerprint: fingerprint) ? .claimed : .reused
+        }
         guard try row.decode(column: "fingerprint", as: String.self) == fingerprint,
               let answer = try row.decode(column: "answer", as: String?.self) else { return .reused }
         return .answered(answer)
+    }
+
+    /// Whether the key was free, and is now this request's.
+    private func insert(scope: String, key: String, fingerprint: String) async throws -> Bool {
+        try await !database.insert(into: Self.schema).columns("scope", "key", "fingerprint", "created_at")
+            .values(SQLBind(scope), SQLBind(key), SQLBind(fingerprint), SQLBind(now))
+            .ignoringConflicts(with: ["scope", "key"]).returning("key").all().isEmpty
     }
 
     func keep(_ answer: String, scope: String, key: String) async throws {

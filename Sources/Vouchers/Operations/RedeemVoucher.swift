@@ -77,30 +77,35 @@ public struct RedeemVoucher: Sendable {
     }
 
     /// `clientAddress`: the network address the request came from. `key`: the request's
-    /// idempotency key (API) or one-time id (form), if any.
+    /// idempotency key (API) or one-time id (form), if any. What can be judged from reads is
+    /// judged before the write lock is taken, so that the lock is held only for the writes.
     public func run(_ redeemer: Redeemer, _ request: Request, clientAddress: String, key: String? = nil) async throws -> Outcome {
-        guard let place = try await PlaceStore(database).find(id: request.placeID) else { return .notAllowed }
-        let organisation = try await PlaceOrganisations(database).organisation(of: place.id)
+        let sql = database as! any SQLDatabase
+        guard let place = try await CounterPlace.find(request.placeID, sql) else { return .notAllowed }
         let scope: String
         switch redeemer {
         case .person(let user):
             guard AccountsPermissions.mayManage(place: place.id, try await Roles(database).of(user.requireID())) else { return .notAllowed }
             scope = user.reference
         case .token(let token):
-            guard token.scopes.contains(.passRedemption), organisation == token.$organisation.id else { return .notAllowed }
+            guard token.scopes.contains(.passRedemption), place.organisation == token.$organisation.id else { return .notAllowed }
             scope = "token:\(try token.requireID().uuidString.lowercased())"
         }
+        let read = VoucherNumber.read(request.number)
+        var voucher: PresentedVoucher?
+        if case .number(let number) = read { voucher = try await PresentedVoucher.find(number.canonical, sql) }
         // A number that is malformed, mistyped or unknown may be a guess: it is counted before it
         // is answered, and a burst of them is answered « limited » past the limit, whatever it
         // holds. A number that exists is no guess and counts nothing, so that a busy counter is
         // never limited by its own redemptions; it still waits once the guesses are spent.
         let limits = [(Self.guessesPerPlace, place.id), (Self.guessesPerAddress, clientAddress)]
         let limiter = RateLimiter(database: database, now: now)
-        if try await isGuess(request.number) {
+        if voucher == nil {
             if case .limited(let wait) = try await limiter.attempt(limits) { return .limited(TooManyTries("voucher", retryAfter: wait)) }
         } else if let wait = try await limiter.reached(limits) {
             return .limited(TooManyTries("voucher", retryAfter: wait))
         }
+        let verdict = try await judge(request, read: read, voucher: voucher, place: place)
         return try await database.writeTransaction { db in
             if let key {
                 switch try await IdempotentAnswers(db, now: now).claim(scope: scope, key: key, fingerprint: request.fingerprint) {
@@ -110,7 +115,10 @@ public struct RedeemVoucher: Sendable {
                     return .answered(try JSONDecoder().decode(Answer.self, from: Data(kept.utf8)))
                 }
             }
-            let answer = try await judge(request, place: place, organisation: organisation, redeemer: redeemer, db)
+            let answer: Answer = switch verdict {
+            case .refused(let refusal): .refused(refusal)
+            case .accepted(let voucher, let number, let organisation): try await redeem(voucher, number, request, place: place, organisation: organisation, redeemer: redeemer, db)
+            }
             if let key {
                 let kept = String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
                 try await IdempotentAnswers(db, now: now).keep(kept, scope: scope, key: key)
@@ -119,14 +127,14 @@ public struct RedeemVoucher: Sendable {
         }
     }
 
-    /// Whether the text names no voucher: malformed, mistyped, or unknown.
-    private func isGuess(_ text: String) async throws -> Bool {
-        guard case .number(let number) = VoucherNumber.read(text) else { return true }
-        return try await (database as! any SQLDatabase).select().column("id").from(Voucher.schema)
-            .where("number", .equal, number.canonical).first() == nil
+    enum Verdict: Sendable {
+        case refused(RedemptionRefusal)
+        /// Nothing read refuses it: the conditional update decides.
+        case accepted(PresentedVoucher, VoucherNumber, organisation: UUID)
     }
 
-    private func judge(_ request: Request, place: Place, organisation: UUID?, redeemer: Redeemer, _ db: any Database) async throws -> Answer {
+    /// Everything that the reads can refuse, in the order a person fixes them.
+    private func judge(_ request: Request, read: VoucherNumber.Reading, voucher: PresentedVoucher?, place: CounterPlace) async throws -> Verdict {
         guard Service(rawValue: request.service) != nil else { return .refused(.unknownService) }
         let instant = request.scannedAt ?? now
         if request.scannedAt != nil {
@@ -134,27 +142,26 @@ public struct RedeemVoucher: Sendable {
             if instant < now - OfflineScan.window { return .refused(.scanTooOld) }
         }
         let number: VoucherNumber
-        switch VoucherNumber.read(request.number) {
+        switch read {
         case .malformed: return .refused(.malformed)
         case .mistyped: return .refused(.mistyped)
         case .number(let read): number = read
         }
-        let sql = db as! any SQLDatabase
-        guard let voucher = try await sql.select()
-            .column(SQLColumn("id", table: Voucher.schema)).column(SQLColumn("state", table: Voucher.schema))
-            .column(SQLColumn("funder_id", table: Voucher.schema)).column(SQLColumn("face_value_cents", table: Voucher.schema))
-            .column(SQLColumn("last_day", table: Voucher.schema)).column(SQLColumn("handed_out_at", table: Voucher.schema))
-            .column(SQLColumn("taken_back_at", table: Voucher.schema)).column(SQLColumn("territory", table: VoucherOrder.schema))
-            .from(Voucher.schema).join(VoucherOrder.schema, on: SQLColumn("order_id", table: Voucher.schema), .equal, SQLColumn("id", table: VoucherOrder.schema))
-            .where(SQLColumn("number", table: Voucher.schema), .equal, SQLBind(number.canonical))
-            .first(decoding: PresentedVoucher.self) else { return .refused(.unknown) }
+        guard let voucher else { return .refused(.unknown) }
         if let refusal = voucher.refusal(at: instant) { return .refused(refusal) }
-        guard let organisation else { return .refused(.placeWithoutOrganisation) }
-        guard try await Qualifications(database: db, now: now).isQualified(place.id, at: instant) else { return .refused(.placeNotQualified) }
+        guard let organisation = place.organisation else { return .refused(.placeWithoutOrganisation) }
+        guard try await Qualifications(database: database, now: now).isQualified(place.id, at: instant) else { return .refused(.placeNotQualified) }
         guard Territory(key: voucher.territory).contains(postcode: place.postcode, inseeCode: place.inseeCode) else { return .refused(.outsideTerritory) }
         if let handedOut = voucher.handed_out_at, instant < handedOut { return .refused(.scanBeforeHandOut) }
-        // The one write that decides: only from « handed out », only while valid on the day of the scan.
-        let scanDay = Validity.zone.local(utcSeconds: instant).date.description
+        return .accepted(voucher, number, organisation: organisation)
+    }
+
+    /// The writes, under the lock: the one that decides, then the redemption, its posting, its audit line.
+    private func redeem(_ voucher: PresentedVoucher, _ number: VoucherNumber, _ request: Request, place: CounterPlace, organisation: UUID,
+                        redeemer: Redeemer, _ db: any Database) async throws -> Answer {
+        let sql = db as! any SQLDatabase
+        // Only from « handed out », only while valid on the day of the scan.
+        let scanDay = Validity.zone.local(utcSeconds: request.scannedAt ?? now).date.description
         let moved = try await sql.update(Voucher.schema).set("state", to: Voucher.State.redeemed.rawValue).set("closed_at", to: now)
             .where("id", .equal, voucher.id).where("state", .equal, Voucher.State.handedOut.rawValue)
             .where("last_day", .greaterThanOrEqual, scanDay).returning("id").all()
@@ -165,30 +172,24 @@ public struct RedeemVoucher: Sendable {
             let takenBack = try now?.decode(column: "taken_back_at", as: Int?.self) != nil
             return .refused(PresentedVoucher.refusal(state: state, takenBack: takenBack) ?? .alreadyUsed)
         }
-        let redemption = Redemption()
-        redemption.id = UUID()
-        redemption.placeID = place.id
-        redemption.faceValueCents = voucher.face_value_cents
-        redemption.service = request.service
-        redemption.recordedAt = now
-        redemption.scannedAt = request.scannedAt
-        redemption.month = Self.month(of: now)
-        redemption.$voucher.id = voucher.id
-        redemption.$organisation.id = organisation
-        redemption.$funder.id = voucher.funder_id
-        let actor: String
-        switch redeemer {
-        case .person(let user): redemption.byUser = user.id; actor = user.reference
-        case .token(let token): redemption.byToken = token.id; actor = "token:\(token.id?.uuidString.lowercased() ?? "?")"
+        let id = UUID()
+        let month = Self.month(of: now)
+        let (byUser, byToken, actor): (UUID?, UUID?, String) = switch redeemer {
+        case .person(let user): (user.id, nil, user.reference)
+        case .token(let token): (nil, token.id, "token:\(token.id?.uuidString.lowercased() ?? "?")")
         }
-        try await redemption.create(on: db)
+        try await sql.insert(into: Redemption.schema)
+            .columns("id", "voucher_id", "place_id", "organisation_id", "funder_id", "face_value_cents", "service", "recorded_at",
+                     "scanned_at", "month", "by_user", "by_token")
+            .values(SQLBind(id), SQLBind(voucher.id), SQLBind(place.id), SQLBind(organisation), SQLBind(voucher.funder_id),
+                    SQLBind(voucher.face_value_cents), SQLBind(request.service), SQLBind(now), SQLBind(request.scannedAt), SQLBind(month),
+                    SQLBind(byUser), SQLBind(byToken)).run()
         let face = Money(cents: voucher.face_value_cents)
-        try await Ledger(db).post(try Posting("voucher.redeemed", reference: "voucher:\(voucher.id.uuidString.lowercased())")
+        let reference = "voucher:\(voucher.id.uuidString.lowercased())"
+        try await Ledger(db).post(try Posting("voucher.redeemed", reference: reference)
             .moving(face, from: .owedToPlaces, organisation, to: .vouchersOutstanding, voucher.funder_id), at: now)
-        try await AuditLog(db).append(AuditEvent(actor: actor, action: "voucher.redeemed", subject: "voucher:\(voucher.id.uuidString.lowercased())",
-                                                 detail: "place:\(place.id) — \(face)"), at: now)
-        return .redeemed(Receipt(redemption: try redemption.requireID(), number: number.description, faceValueCents: face.cents,
-                                 recordedAt: now, month: redemption.month))
+        try await AuditLog(db).append(AuditEvent(actor: actor, action: "voucher.redeemed", subject: reference, detail: "place:\(place.id) — \(face)"), at: now)
+        return .redeemed(Receipt(redemption: id, number: number.description, faceValueCents: face.cents, recordedAt: now, month: month))
     }
 
     /// `YYYY-MM` of the instant, Paris time.
@@ -197,8 +198,31 @@ public struct RedeemVoucher: Sendable {
     }
 }
 
+/// What the counter needs of the place: where it is, and the organisation that runs it.
+struct CounterPlace: Decodable, Sendable {
+    let id: String
+    private let code_postal: String?
+    private let code_insee: String?
+    let organisation: UUID?
+
+    enum CodingKeys: String, CodingKey {
+        case id, code_postal, code_insee, organisation = "organisation_id"
+    }
+
+    var postcode: String { code_postal ?? "" }
+    var inseeCode: String? { code_insee?.isEmpty == false ? code_insee : nil }
+
+    static func find(_ id: String, _ sql: any SQLDatabase) async throws -> CounterPlace? {
+        try await sql.select().column(SQLColumn("id", table: PlaceStore.table)).column(SQLColumn("code_postal", table: PlaceStore.table))
+            .column(SQLColumn("code_insee", table: PlaceStore.table)).column(SQLColumn("organisation_id", table: PlaceOrganisation.schema))
+            .from(PlaceStore.table)
+            .join(PlaceOrganisation.schema, method: SQLJoinMethod.left, on: SQLColumn("place_id", table: PlaceOrganisation.schema), .equal, SQLColumn("id", table: PlaceStore.table))
+            .where(SQLColumn("id", table: PlaceStore.table), .equal, SQLBind(id)).first(decoding: CounterPlace.self)
+    }
+}
+
 /// The columns of a voucher that judging its redemption reads.
-struct PresentedVoucher: Decodable {
+struct PresentedVoucher: Decodable, Sendable {
     let id: UUID
     let state: String
     let funder_id: UUID
@@ -207,6 +231,18 @@ struct PresentedVoucher: Decodable {
     let handed_out_at: Int?
     let taken_back_at: Int?
     let territory: String
+
+    /// The voucher of that canonical number, with its order's territory.
+    static func find(_ canonical: String, _ sql: any SQLDatabase) async throws -> PresentedVoucher? {
+        try await sql.select()
+            .column(SQLColumn("id", table: Voucher.schema)).column(SQLColumn("state", table: Voucher.schema))
+            .column(SQLColumn("funder_id", table: Voucher.schema)).column(SQLColumn("face_value_cents", table: Voucher.schema))
+            .column(SQLColumn("last_day", table: Voucher.schema)).column(SQLColumn("handed_out_at", table: Voucher.schema))
+            .column(SQLColumn("taken_back_at", table: Voucher.schema)).column(SQLColumn("territory", table: VoucherOrder.schema))
+            .from(Voucher.schema).join(VoucherOrder.schema, on: SQLColumn("order_id", table: Voucher.schema), .equal, SQLColumn("id", table: VoucherOrder.schema))
+            .where(SQLColumn("number", table: Voucher.schema), .equal, SQLBind(canonical))
+            .first(decoding: PresentedVoucher.self)
+    }
 
     /// Why it cannot be redeemed at `instant`, judged by the instant, not by whether the expiry has run.
     func refusal(at instant: Int) -> RedemptionRefusal? {
