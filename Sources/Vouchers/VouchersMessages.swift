@@ -99,6 +99,11 @@ extension VouchersMessages {
     // Offline scans
     public static let noScans = Refusal("scans.empty", "Le fichier ne contient aucun passage : une ligne par chèque, avec son numéro, le service rendu et l'heure du passage.")
     public static let tooManyScans = Refusal("scans.too_many", "Envoyez au plus \(RedeemOfflineScans.maxLines) passages à la fois.")
+    public static let scanFileHeader = Refusal("scans.header", "La première ligne du fichier nomme ses colonnes\u{00A0}: numero, service et passage (séparées par des virgules ou des points-virgules).")
+    public static let scanFileMissing = Refusal("scans.no_file", "Choisissez le fichier CSV de vos passages hors ligne.")
+    static func scanFileLine(_ line: Int, _ problem: String) -> Refusal {
+        Refusal("scans.line", "Ligne \(line) du fichier\u{00A0}: \(problem). Rien n'a été encaissé\u{00A0}; corrigez-la, puis envoyez le fichier à nouveau.")
+    }
 }
 
 extension VouchersMessages {

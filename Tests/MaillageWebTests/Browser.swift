@@ -42,17 +42,28 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: body, host: host)
     }
 
+    /// Posts `fields` and a file as multipart/form-data, as a form with a file field does.
+    @discardableResult
+    func upload(_ path: String, _ fields: [String: String], file: (field: String, name: String, content: String)) async throws -> Page {
+        var all = fields
+        all["_csrf"] = csrf ?? ""
+        let boundary = "maillage-" + UUID().uuidString
+        var body = all.map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.key)\"\r\n\r\n\($0.value)\r\n" }.joined()
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
+        return try await send(.POST, path, body: body, host: "localhost", contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+    }
+
     /// The page a redirect names, as the browser opens it next: with its flash message.
     func follow(_ page: Page) async throws -> Page {
         let location = try #require(page.headers.first(name: .location), "no redirect: \(page.status)")
         return try await get(location)
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?, host: String) async throws -> Page {
+    private func send(_ method: HTTPMethod, _ path: String, body: String?, host: String, contentType: HTTPMediaType = .urlEncodedForm) async throws -> Page {
         var headers = HTTPHeaders()
         headers.add(name: .host, value: host)
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-        if body != nil { headers.contentType = .urlEncodedForm }
+        if body != nil { headers.contentType = contentType }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
         for (name, set) in response.headers.setCookie?.all ?? [:] {
             cookies[name] = set.string.isEmpty ? nil : set.string

@@ -69,6 +69,10 @@ struct PassPagesTests {
             let handed = try await prescriber.post(Site.pass.handOut.url(prescriberID), ["numbers": numbers.prefix(3).joined(separator: "\n"),
                                                                                          "beneficiary": "DOS-2026-7", "age_band": "60 ans et plus"])
             #expect(handed.status == .ok && handed.html.contains(numbers[2]))
+            // and sees what it handed out: how many, to which file, in which age band
+            let record = try await prescriber.get(Site.pass.prescriber.url(prescriberID)).html
+            #expect(record.contains("3\u{00A0}chèques remis, dont 0 utilisés") && record.contains("<td>DOS-2026-7</td><td>60 ans et plus</td>"))
+            #expect(record.contains("26 à 59 ans\u{00A0}: 0, 60 ans et plus\u{00A0}: 3, non précisée"))
 
             // The booklet prints with a QR code per voucher; the place may not see it.
             let booklet = try #require(try await Booklet.query(on: app.db).first())

@@ -14,7 +14,7 @@ struct RouteRoleTests {
     /// Path parameters filled with things that exist: the example's place, a département.
     static let parameters = ["id": "structure-1", "code": "51", "grant": UUID().uuidString, "claim": UUID().uuidString,
                              "edit": "999999", "token": UUID().uuidString, "**": "leaflet.js",
-                             "order": UUID().uuidString, "booklet": UUID().uuidString, "batch": UUID().uuidString, "payment": UUID().uuidString]
+                             "order": UUID().uuidString, "booklet": UUID().uuidString, "batch": UUID().uuidString, "payment": UUID().uuidString, "note": UUID().uuidString]
 
     /// What each route answers a visitor allowed on it, for the parameters above and an empty
     /// form: written by hand, so that a wrong declaration or a 500 fails the test.
@@ -56,13 +56,14 @@ struct RouteRoleTests {
         "POST /pass/commandes/:order/attribution": .notFound,
         "GET /pass/prescripteurs/:organisation": .ok, "POST /pass/prescripteurs/:organisation/remise": .badRequest,
         "POST /pass/prescripteurs/:organisation/reprise": .badRequest, "GET /pass/carnets/:booklet": .notFound,
-        "GET /lieux/:id/pass": .ok, "POST /lieux/:id/pass": .unprocessableEntity,
+        "GET /lieux/:id/pass": .ok, "POST /lieux/:id/pass": .unprocessableEntity, "POST /lieux/:id/pass/hors-ligne": .unprocessableEntity,
         "POST /organisations/:organisation/coordonnees-bancaires": .badRequest,
         "GET /admin/pass": .ok, "POST /admin/pass/commandes/:order/facture": .badRequest, "POST /admin/pass/paiements": .badRequest,
         "POST /admin/pass/paiements/:payment": .badRequest, "POST /admin/pass/coordonnees/:organisation/confirmation": .badRequest,
         "POST /admin/pass/lots": .badRequest, "GET /admin/pass/lots/:batch/virement": .notFound,
         "POST /admin/pass/lots/:batch/paiement": .badRequest, "POST /admin/pass/rattachements": .badRequest,
         "POST /admin/pass/qualifications": .badRequest,
+        "GET /admin/pass/avoirs/:note/virement": .notFound, "POST /admin/pass/avoirs/:note/remboursement": .badRequest,
     ]
 
     /// Where a person signed in is answered otherwise: the login form sends them to their account.

@@ -87,13 +87,40 @@ enum PassAdminRoutes {
         guard try await ReimbursementBatch.find(batch, on: request.db) != nil else { throw Abort(.notFound, reason: VouchersMessages.unknownBatch.message) }
         switch try await Reimbursements(database: request.db, now: request.application.clock.now)
             .sepaFile(batch: batch, from: request.application.cooperativeAccount, actor: user) {
-        case .file(let xml, let made):
-            let response = Response(status: .ok, body: .init(string: xml))
-            response.headers.contentType = HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])
-            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"virement-\(batch.uuidString.lowercased()).xml\"")
-            response.headers.replaceOrAdd(name: "X-Maillage-Produit-Le", value: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(made))))
-            return response
+        case .file(let xml, let made): return transferFile(xml, made: made, name: "virement-\(batch.uuidString.lowercased())")
         case .refused(let problem): return try await refused(request, [problem])
+        default: throw Refused(.forbidden, RolesMessages.notAllowed)
+        }
+    }
+
+    /// A SEPA file to download, with when it was first made: asked again, it is the same file.
+    private static func transferFile(_ xml: String, made: Int, name: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: xml))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).xml\"")
+        response.headers.replaceOrAdd(name: "X-Maillage-Produit-Le", value: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(made))))
+        return response
+    }
+
+    /// The transfer refunding a credit note to its funder's confirmed account.
+    static func refundFile(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let note = request.parameters.get("note").flatMap(UUID.init(uuidString:)) ?? UUID()
+        guard try await CreditNote.find(note, on: request.db) != nil else { throw Abort(.notFound, reason: VouchersMessages.unknownCreditNote.message) }
+        switch try await RefundCreditNote(database: request.db, now: request.application.clock.now).file(actor: user, note: note, from: request.application.cooperativeAccount) {
+        case .file(let xml, let made): return transferFile(xml, made: made, name: "remboursement-\(note.uuidString.lowercased())")
+        case .refused(let problem): return try await refused(request, [problem])
+        default: throw Refused(.forbidden, RolesMessages.notAllowed)
+        }
+    }
+
+    static func refunded(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let note = request.parameters.get("note").flatMap(UUID.init(uuidString:)) ?? UUID()
+        guard let day = LocalDate(iso: request.formValue("refunded_on")) else { return try await refused(request, [FieldProblem("", VouchersMessages.paymentDate)]) }
+        switch try await RefundCreditNote(database: request.db, now: request.application.clock.now).markPaid(actor: user, note: note, on: day) {
+        case .paid: return done(request, "Avoir marqué remboursé le \(French.date(day, weekday: false)).")
+        case .refused(let problem): return try await refused(request, [FieldProblem("", problem.refusal)])
         default: throw Refused(.forbidden, RolesMessages.notAllowed)
         }
     }
@@ -161,8 +188,12 @@ enum PassAdminRoutes {
             PassAdminPage.Batch(id: try $0.requireID(), organisation: $0.organisation.name, month: $0.month, count: $0.redemptionCount,
                                 total: Money(cents: $0.totalCents), paidOn: $0.paidOn, fileMade: $0.sepaFile != nil)
         }
+        let notes = try await overview.creditNotes(of: nil).map {
+            PassAdminPage.Note(id: try $0.requireID(), number: $0.number, funder: $0.funder.name, amount: Money(cents: $0.amountCents), status: $0.status,
+                               refundedOn: $0.refundedOn)
+        }
         return PassAdminPage.render(PassAdminPage.Model(
-            orders: try await overview.orders(of: nil), suspense: suspense, banks: banks, batches: batches,
+            orders: try await overview.orders(of: nil), suspense: suspense, banks: banks, batches: batches, notes: notes,
             orphans: try await overview.qualifiedWithoutOrganisation(now: request.application.clock.now),
             csrf: try await request.csrfToken(), values: values, problems: problems, failed: failed))
     }

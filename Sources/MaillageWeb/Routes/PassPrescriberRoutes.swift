@@ -54,8 +54,9 @@ enum PassPrescriberRoutes {
     private static func page(_ request: Request, _ prescriber: Organisation, handedOut: [String] = [], values: [String: String] = [:],
                              problems: [FieldProblem] = [], takeBack: Bool = false) async throws -> Page {
         let id = try prescriber.requireID()
-        return PrescriberPage.render(PrescriberPage.Model(prescriber: id, name: prescriber.name,
-                                                          booklets: try await PassOverview(database: request.db).booklets(prescriber: id),
+        let overview = PassOverview(database: request.db)
+        return PrescriberPage.render(PrescriberPage.Model(prescriber: id, name: prescriber.name, booklets: try await overview.booklets(prescriber: id),
+                                                          handedOutVouchers: try await overview.handedOut(by: id),
                                                           csrf: try await request.csrfToken(), handedOut: handedOut, values: values, problems: problems,
                                                           takeBackFailed: takeBack))
     }

@@ -64,6 +64,30 @@ enum PassRoutes {
         }
     }
 
+    /// A CSV of scans made offline: each line redeemed on its own, exactly once (the form's
+    /// one-time id keys every line, so that sending the page again answers each as the first time).
+    static func redeemOffline(_ request: Request) async throws -> Response {
+        let (place, user) = try await managedPlace(request)
+        func refused(_ refusal: Refusal) async throws -> Response {
+            try await placePage(request, (place, user), offlineProblems: [FieldProblem("fichier", refusal)]).encodeResponse(status: .unprocessableEntity, for: request)
+        }
+        guard let file = try? request.content.get(File.self, at: "fichier"), file.data.readableBytes > 0 else { return try await refused(VouchersMessages.scanFileMissing) }
+        let lines: [RedeemOfflineScans.Line]
+        switch OfflineScanFile.read(String(buffer: file.data)) {
+        case .refused(let refusal): return try await refused(refusal)
+        case .lines(let read): lines = read
+        }
+        let formID = request.formValue("formulaire")
+        switch try await RedeemOfflineScans(database: request.db, now: request.application.clock.now).run(
+            .person(user), place: place.id, lines: lines, clientAddress: request.clientAddress, key: formID.isEmpty ? nil : "form:\(formID.prefix(64))") {
+        case .processed(let outcomes):
+            let results = zip(lines, outcomes).map { PlacePassPage.OfflineResult(number: $0.number, outcome: $1) }
+            return try await placePage(request, (place, user), offline: results).encodeResponse(for: request)
+        case .refused(let problem): return try await refused(problem.refusal)
+        case .notAllowed: throw Refused(.forbidden, PassAPIMessages.notYourPlace)
+        }
+    }
+
     /// The place of the path, if the person manages it.
     private static func managedPlace(_ request: Request) async throws -> (Place, User) {
         let user = try request.requireUser()
@@ -75,14 +99,14 @@ enum PassRoutes {
         return (place, user)
     }
 
-    private static func placePage(_ request: Request, _ managed: (Place, User), receipt: RedeemVoucher.Receipt? = nil,
-                                  values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> Page {
+    private static func placePage(_ request: Request, _ managed: (Place, User), receipt: RedeemVoucher.Receipt? = nil, offline: [PlacePassPage.OfflineResult]? = nil,
+                                  values: [String: String] = [:], problems: [FieldProblem] = [], offlineProblems: [FieldProblem] = []) async throws -> Page {
         let (place, _) = managed
         let now = request.application.clock.now
         let redemptions = try await PassOverview(database: request.db).redemptions(at: place.id)
         return PlacePassPage.render(PlacePassPage.Model(
             placeID: place.id, placeName: place.name, qualified: try await Qualifications(database: request.db, now: now).isQualified(place.id, at: now),
             redemptions: redemptions.map { ($0.number, Money(cents: $0.redemption.faceValueCents), $0.redemption.recordedAt, $0.redemption.month) },
-            csrf: try await request.csrfToken(), formID: SecretToken.generate(), receipt: receipt, values: values, problems: problems))
+            csrf: try await request.csrfToken(), formID: SecretToken.generate(), receipt: receipt, offline: offline, values: values, problems: problems, offlineProblems: offlineProblems))
     }
 }

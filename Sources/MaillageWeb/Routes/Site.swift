@@ -153,6 +153,7 @@ enum Site {
         let booklet = Endpoint(.GET, "pass/carnets/:booklet", UUID.self, access: .roles([.commanditaire, .prescripteur, .administrateur]), PassRoutes.booklet)
         let place = Endpoint(.GET, "lieux/:id/pass", String.self, access: .roles([.gestionnaire]), PassRoutes.place)
         let redeem = Endpoint(.POST, "lieux/:id/pass", String.self, access: .roles([.gestionnaire]), PassRoutes.redeem)
+        let redeemOffline = Endpoint(.POST, "lieux/:id/pass/hors-ligne", String.self, access: .roles([.gestionnaire]), PassRoutes.redeemOffline)
         let bankDetails = Endpoint(.POST, "organisations/:organisation/coordonnees-bancaires", UUID.self, access: .signedIn, BankDetailsRoutes.save)
         let admin = Endpoint(.GET, "admin/pass", access: .roles(AccountsPermissions.administration), PassAdminRoutes.show)
         let invoice = Endpoint(.POST, "admin/pass/commandes/:order/facture", UUID.self, access: .roles(AccountsPermissions.administration), PassAdminRoutes.invoice)
@@ -163,6 +164,8 @@ enum Site {
         let buildBatches = Endpoint(.POST, "admin/pass/lots", access: .roles(AccountsPermissions.administration), PassAdminRoutes.buildBatches)
         let sepa = Endpoint(.GET, "admin/pass/lots/:batch/virement", UUID.self, access: .roles(AccountsPermissions.administration), PassAdminRoutes.sepa)
         let markPaid = Endpoint(.POST, "admin/pass/lots/:batch/paiement", UUID.self, access: .roles(AccountsPermissions.administration), PassAdminRoutes.markPaid)
+        let refundFile = Endpoint(.GET, "admin/pass/avoirs/:note/virement", UUID.self, access: .roles(AccountsPermissions.administration), PassAdminRoutes.refundFile)
+        let refunded = Endpoint(.POST, "admin/pass/avoirs/:note/remboursement", UUID.self, access: .roles(AccountsPermissions.administration), PassAdminRoutes.refunded)
         let link = Endpoint(.POST, "admin/pass/rattachements", access: .roles(AccountsPermissions.administration), PassAdminRoutes.link)
         let qualify = Endpoint(.POST, "admin/pass/qualifications", access: .roles(AccountsPermissions.administration), PassAdminRoutes.qualify)
     }

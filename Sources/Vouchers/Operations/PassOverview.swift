@@ -120,6 +120,16 @@ public struct PassOverview: Sendable {
             .sorted { ($0.order.uuidString, $0.position) < ($1.order.uuidString, $1.position) }
     }
 
+    /// What a prescriber handed out: each voucher still handed out or since used, expired or
+    /// cancelled, newest first (the ones taken back are in stock again).
+    public func handedOut(by prescriber: UUID) async throws -> [Voucher] {
+        try await Voucher.query(on: database)
+            .join(Vouchers.Booklet.self, on: \Voucher.$booklet.$id == \Vouchers.Booklet.$id)
+            .filter(Vouchers.Booklet.self, \.$prescriber.$id == prescriber)
+            .filter(\.$handedOutAt != nil).filter(\.$state != .stock)
+            .sort(\.$handedOutAt, .descending).all()
+    }
+
     /// A booklet's vouchers for printing, with what the page says of them; nil if `user` may not see it.
     public func printable(_ bookletID: UUID, for user: User) async throws -> (funder: String, vouchers: [Voucher])? {
         guard let booklet = try await Vouchers.Booklet.query(on: database).filter(\.$id == bookletID).with(\.$order).first() else { return nil }

@@ -3,8 +3,8 @@ import MaillageCore
 import Vouchers
 
 /// The administrators' page of the Pass: what waits for them — quotes to invoice, payments to
-/// record and allocate, bank details to confirm, batches to build, pay and mark paid, places to
-/// qualify or link to their organisation.
+/// record and allocate, bank details to confirm, batches to build, pay and mark paid, credit
+/// notes to refund, places to qualify or link to their organisation.
 enum PassAdminPage {
     struct Payment {
         let id: UUID
@@ -32,11 +32,21 @@ enum PassAdminPage {
         let fileMade: Bool
     }
 
+    struct Note {
+        let id: UUID
+        let number: String
+        let funder: String
+        let amount: Money
+        let status: CreditNote.Status
+        let refundedOn: String?
+    }
+
     struct Model {
         let orders: [PassOverview.Order]
         let suspense: [Payment]
         let banks: [Bank]
         let batches: [Batch]
+        let notes: [Note]
         let orphans: [String]
         let csrf: String
         var values: [String: String] = [:]
@@ -49,6 +59,15 @@ enum PassAdminPage {
 
         func form(_ action: String, _ section: Section) -> Form {
             failed == section ? Form.post(action, csrf: csrf, values: values, problems: problems) : Form.post(action, csrf: csrf)
+        }
+    }
+
+    static func status(_ note: Note) -> String {
+        switch note.status {
+        case .open: "à déduire ou à rembourser"
+        case .applied: "déduit d'une facture"
+        case .refunding: "virement produit, à marquer remboursé"
+        case .refunded: "remboursé le \(note.refundedOn.flatMap(LocalDate.init(iso:)).map { French.date($0, weekday: false) } ?? "?")"
         }
     }
 
@@ -107,6 +126,18 @@ enum PassAdminPage {
                     .if(batch.paidOn == nil && batch.fileMade, Form.post(Site.pass.markPaid.url(batch.id), csrf: model.csrf).render([
                         .init(name: "paid_on", label: "Payé par la banque le", kind: .date),
                     ], submit: "Marquer payé", label: "Marquer payé le lot \(batch.month) de \(batch.organisation)")))
+            }),
+            .h2(.text("Avoirs")),
+            .p(.text("La valeur faciale des chèques expirés ou annulés revient au commanditaire\(French.colon)déduite de sa prochaine facture, "
+                     + "ou remboursée par virement sur ses coordonnées bancaires confirmées.")),
+            .if(model.notes.isEmpty, .p(.text("Aucun avoir pour l'instant."))),
+            .ul(.forEach(model.notes) { note in
+                .li(.text("\(note.number) — \(note.funder) — \(French.money(note.amount)) — \(status(note)) "),
+                    .if(note.status == .open || note.status == .refunding, .a(.href(Site.pass.refundFile.url(note.id)),
+                        .text(note.status == .open ? "Rembourser par virement (produire le fichier)" : "Fichier de remboursement (déjà produit)"))),
+                    .if(note.status == .refunding, Form.post(Site.pass.refunded.url(note.id), csrf: model.csrf).render([
+                        .init(name: "refunded_on", label: "Remboursé par la banque le", kind: .date),
+                    ], submit: "Marquer remboursé", label: "Marquer remboursé l'avoir \(note.number)")))
             }),
             .h2(.text("Lieux qualifiés sans structure")),
             .p(.text("Ces lieux acceptent le Pass mais ne peuvent pas être remboursés : rattachez-les à la structure qui les gère.")),

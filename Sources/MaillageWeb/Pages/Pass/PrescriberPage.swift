@@ -2,13 +2,16 @@ import Foundation
 import MaillageCore
 import Vouchers
 
-/// A prescriber's page: its stock by booklet, the form to hand vouchers out, and the one to take
-/// a voucher back.
+/// A prescriber's page: its stock by booklet, what it handed out (by month, by age band, the
+/// latest ones with their file reference), the form to hand vouchers out, and the one to take a
+/// voucher back.
 enum PrescriberPage {
     struct Model {
         let prescriber: UUID
         let name: String
         let booklets: [PassOverview.Booklet]
+        /// Handed out, newest first.
+        let handedOutVouchers: [Voucher]
         let csrf: String
         var handedOut: [String] = []
         var values: [String: String] = [:]
@@ -31,6 +34,7 @@ enum PrescriberPage {
                 .li(.a(.href(Site.pass.booklet.url(booklet.id)), .text("Carnet \(booklet.position)")),
                     .text(" — " + PassLabels.counts(booklet.counts).filter { $0.value > 0 }.map { "\($0.value) \($0.label)" }.joined(separator: ", ")))
             }),
+            record(model.handedOutVouchers),
             .h2(.text("Remettre des chèques")),
             .p(.text("La personne n'est connue que par une référence de dossier : ne tapez jamais son nom.")),
             Form.post(Site.pass.handOut.url(model.prescriber), csrf: model.csrf, values: model.takeBackFailed ? [:] : model.values,
@@ -45,6 +49,33 @@ enum PrescriberPage {
                       problems: model.takeBackFailed ? model.problems : []).render([
                 .init(name: "number", label: "Numéro du chèque à reprendre"),
             ], submit: "Reprendre le chèque", secondary: true)
+        )
+    }
+
+    /// The latest shown in full; older ones are in the charts.
+    static let latest = 50
+
+    private static func record(_ vouchers: [Voucher]) -> Node {
+        let months = Dictionary(grouping: vouchers.compactMap(\.handedOutAt)) { String(Validity.zone.local(utcSeconds: $0).date.description.prefix(7)) }
+            .map { (label: PlacePassPage.month($0.key), key: $0.key, value: $0.value.count) }.sorted { $0.key < $1.key }.suffix(12)
+        let bands = (HandOutVouchers.ageBands + [nil]).map { band in
+            (label: band ?? "non précisée", value: vouchers.filter { $0.ageBand == band }.count)
+        }
+        return .group(
+            .h2(.text("Ce que vous avez remis")),
+            .if(vouchers.isEmpty, .p(.text("Vous n'avez encore remis aucun chèque."))),
+            .if(!vouchers.isEmpty, .group(
+                .p(.text("\(French.count(vouchers.count, "chèque remis", "chèques remis")), dont \(vouchers.filter { $0.state == .redeemed }.count) utilisés.")),
+                BarChart.render(title: "Chèques remis par mois", months.map { ($0.label, $0.value) }),
+                BarChart.render(title: "Chèques remis par tranche d'âge", bands),
+                .table(
+                    .caption(.text(vouchers.count > latest ? "Les \(latest) dernières remises" : "Vos remises")),
+                    .thead(.tr(.th("Chèque"), .th("Dossier"), .th("Tranche d'âge"), .th("Remis le"), .th("État"))),
+                    .tbody(.forEach(Array(vouchers.prefix(latest))) { voucher in
+                        .tr(.td(.text(HandOutVouchers.printed(voucher.number))), .td(.text(voucher.beneficiary ?? "")), .td(.text(voucher.ageBand ?? "—")),
+                            .td(.text(voucher.handedOutAt.map { French.date(Validity.zone.local(utcSeconds: $0).date) } ?? "")),
+                            .td(.text(PassLabels.state(voucher.state))))
+                    }))))
         )
     }
 }
