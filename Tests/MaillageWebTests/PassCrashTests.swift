@@ -54,14 +54,12 @@ struct PassCrashTests {
 
         do {
             // when the server is killed once 60 answers have come
-            var server = try ServedBinary.start(database: location)
-            try await server.waitUntilReady(client)
+            var server = try await ServedBinary.ready(database: location, client)
             let before = try await Self.send(attempts, to: server, token: token, client: client, killAfter: 60)
             #expect(before.count >= 60 && before.count < attempts.count, "\(before.count) answers before the kill")
 
             // and started again, every request sent again with its key, twice
-            server = try ServedBinary.start(database: location)
-            try await server.waitUntilReady(client)
+            server = try await ServedBinary.ready(database: location, client)
             let after = try await Self.send(attempts, to: server, token: token, client: client, killAfter: nil)
             let again = try await Self.send(attempts, to: server, token: token, client: client, killAfter: nil)
             server.stop()
@@ -151,11 +149,31 @@ final class ServedBinary: @unchecked Sendable {
         var description: String { "\(path) introuvable : swift build construit maillage à côté des tests" }
     }
 
+    /// Started and answering. A port found free may be taken before the server binds it (by a
+    /// client's connection of a parallel test): the server then exits, and starts on another.
+    static func ready(database: DatabaseLocation, _ client: HTTPClient) async throws -> ServedBinary {
+        for attempt in 1...5 {
+            let server = try start(database: database)
+            do {
+                try await server.waitUntilReady(client)
+                return server
+            } catch is Stopped where attempt < 5 {
+                continue
+            }
+        }
+        throw Stopped()
+    }
+
+    struct Stopped: Error, CustomStringConvertible {
+        var description: String { "maillage serve s'est arrêté au démarrage" }
+    }
+
     static func start(database: DatabaseLocation) throws -> ServedBinary {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("maillage").path
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw NotBuilt(path: binary) }
         guard case .sqlite(let path) = database else { throw NotBuilt(path: "sqlite") }
-        let port = Int.random(in: 30_000..<39_000)
+        // Below Linux's ephemeral ports (32768 and up), where clients' connections take theirs.
+        let port = Int.random(in: 10_000..<20_000)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["serve"]
@@ -170,6 +188,7 @@ final class ServedBinary: @unchecked Sendable {
 
     func waitUntilReady(_ client: HTTPClient) async throws {
         for _ in 0..<600 {
+            guard process.isRunning else { throw Stopped() }
             if let response = try? await client.execute(HTTPClientRequest(url: url + "/api/openapi.json"), timeout: .seconds(5)), response.status == .ok { return }
             try await Task.sleep(for: .milliseconds(200))
         }

@@ -59,3 +59,40 @@ struct PassOfflinePageTests {
         }
     }
 }
+
+@Suite("Pass APTIC: a place's counter shows its organisation's reimbursements")
+struct PassPlaceReimbursementTests {
+    @Test("held back while the bank details wait for confirmation; then the month's batch, in preparation, then paid with the bank's date")
+    func reimbursements() async throws {
+        try await withApp(clock: .fixed(PassAPITests.start + 3600)) { app in
+            // given a voucher redeemed at the place, and its organisation's bank details entered, not yet confirmed
+            let ready = try await PassWorld.ready(app.db)
+            let numbers = try await ready.world.numbers(of: ready.order)
+            try await ready.handOut([numbers[0]])
+            guard case .answered(.redeemed) = try await ready.redeem(numbers[0]) else { throw PassWorld.Unexpected() }
+            let bank = BankAccounts(database: app.db, now: ready.world.now)
+            _ = try await bank.enter(actor: ready.manager, organisation: ready.placeOrganisation, holder: "Association numérique",
+                                     iban: "FR14 2004 1010 0505 0001 3M02 606", bic: "PSSTFRPPPAR")
+            let (counter, user) = try await PassPagesTests.person(app, "lieu@exemple.fr")
+            try await ready.world.grant(Role(.gestionnaire, on: .place("lieu-valence")), to: user)
+            let waiting = try await counter.get(Site.pass.place.url("lieu-valence")).html
+            #expect(waiting.contains("ne sont pas encore confirmées") && waiting.contains("Aucun remboursement pour l'instant."))
+
+            // when they are confirmed and March's batch is built in April, then paid
+            _ = try await bank.confirm(actor: ready.admin, organisation: ready.placeOrganisation)
+            let april = Clock.parseInstant("2026-04-01T02:00:00+02:00")!
+            guard case .report(let made) = try await Reimbursements(database: app.db, now: april).build(month: "2026-03"),
+                  let batch = made.built.first?.batch else { throw PassWorld.Unexpected() }
+            let built = try await counter.get(Site.pass.place.url("lieu-valence")).html
+            #expect(!built.contains("ne sont pas encore confirmées"))
+            #expect(built.contains("<td>mars 2026</td><td>1</td><td>\(French.money(Money(cents: 1_000)))</td><td>virement en préparation</td>"))
+            let account = CreditTransferFile.Party(name: "SCIC Maillage", iban: try IBAN.parse("FR7630006000011234567890189").get(), bic: try #require(BIC("AGRIFRPP")))
+            guard case .file = try await Reimbursements(database: app.db, now: april).sepaFile(batch: batch, from: account, actor: ready.admin),
+                  case .paid = try await Reimbursements(database: app.db, now: april + 3 * 86_400)
+                    .markPaid(batch: batch, on: LocalDate(iso: "2026-04-03")!, actor: ready.admin) else { throw PassWorld.Unexpected() }
+
+            // then the counter says when it was paid
+            #expect(try await counter.get(Site.pass.place.url("lieu-valence")).html.contains("<td>viré le 3 avril 2026</td>"))
+        }
+    }
+}

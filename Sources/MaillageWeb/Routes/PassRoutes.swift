@@ -103,10 +103,19 @@ enum PassRoutes {
                                   values: [String: String] = [:], problems: [FieldProblem] = [], offlineProblems: [FieldProblem] = []) async throws -> Page {
         let (place, _) = managed
         let now = request.application.clock.now
-        let redemptions = try await PassOverview(database: request.db).redemptions(at: place.id)
+        let overview = PassOverview(database: request.db)
+        let redemptions = try await overview.redemptions(at: place.id)
+        let organisation = try await PlaceOrganisations(request.db).organisation(of: place.id)
+        var batches: [ReimbursementBatch] = []
+        var bankConfirmed: Bool?
+        if let organisation {
+            batches = try await overview.batches(of: organisation)
+            bankConfirmed = try await BankAccounts(database: request.db, now: now).details(of: organisation)?.isConfirmed ?? false
+        }
         return PlacePassPage.render(PlacePassPage.Model(
             placeID: place.id, placeName: place.name, qualified: try await Qualifications(database: request.db, now: now).isQualified(place.id, at: now),
             redemptions: redemptions.map { ($0.number, Money(cents: $0.redemption.faceValueCents), $0.redemption.recordedAt, $0.redemption.month) },
+            batches: batches.map { ($0.month, $0.redemptionCount, Money(cents: $0.totalCents), $0.paidOn) }, bankConfirmed: bankConfirmed,
             csrf: try await request.csrfToken(), formID: SecretToken.generate(), receipt: receipt, offline: offline, values: values, problems: problems, offlineProblems: offlineProblems))
     }
 }

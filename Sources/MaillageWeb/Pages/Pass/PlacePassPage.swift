@@ -4,7 +4,7 @@ import Vouchers
 
 /// A place's counter: the form to redeem a voucher (with its one-time id, so that a double
 /// click never reads « déjà utilisé »), the file of scans made offline with each line's result,
-/// and the place's latest redemptions.
+/// the place's latest redemptions, and its organisation's monthly reimbursements.
 enum PlacePassPage {
     /// A line of an offline file and what became of it.
     struct OfflineResult {
@@ -29,6 +29,10 @@ enum PlacePassPage {
         let placeName: String
         let qualified: Bool
         let redemptions: [(number: String, value: Money, at: Int, month: String)]
+        /// The reimbursements of the organisation that runs the place, latest first.
+        let batches: [(month: String, count: Int, total: Money, paidOn: String?)]
+        /// Whether that organisation's bank details are confirmed; nil when no organisation runs it.
+        let bankConfirmed: Bool?
         let csrf: String
         let formID: String
         var receipt: RedeemVoucher.Receipt?
@@ -62,6 +66,24 @@ enum PlacePassPage {
                 .tbody(.forEach(model.redemptions) { line in
                     .tr(.td(.text(line.number)), .td(.text(French.money(line.value))),
                         .td(.text(French.date(Validity.zone.local(utcSeconds: line.at).date))), .td(.text(month(line.month))))
+                }))),
+            reimbursements(model)
+        )
+    }
+
+    private static func reimbursements(_ model: Model) -> Node {
+        .group(
+            .h2(.text("Remboursements")),
+            .p(.text("Le 1er de chaque mois, les encaissements du mois précédent sont remboursés par virement à la structure qui gère le lieu.")),
+            .if(model.bankConfirmed == nil, .p(.class("error"), .text(RedemptionRefusal.placeWithoutOrganisation.refusal.message))),
+            .if(model.bankConfirmed == false, .p(.class("error"), .text("Les coordonnées bancaires de votre structure ne sont pas encore confirmées\(French.colon)"
+                                                                      + "ses remboursements attendent qu'un administrateur les confirme."))),
+            .if(model.batches.isEmpty, .p(.text("Aucun remboursement pour l'instant."))),
+            .if(!model.batches.isEmpty, .table(
+                .thead(.tr(.th("Mois"), .th("Chèques"), .th("Montant"), .th("Paiement"))),
+                .tbody(.forEach(model.batches) { batch in
+                    .tr(.td(.text(month(batch.month))), .td(.text(French.integer(batch.count))), .td(.text(French.money(batch.total))),
+                        .td(.text(batch.paidOn.flatMap(LocalDate.init(iso:)).map { "viré le \(French.date($0, weekday: false))" } ?? "virement en préparation")))
                 })))
         )
     }
