@@ -9,9 +9,9 @@ struct Ledger: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Vérifie que chaque écriture s'équilibre, que les chèques de chaque commande et l'argent de chaque commanditaire et de chaque structure se retrouvent ; nomme ce qui ne va pas.")
+            abstract: "Vérifie que chaque écriture s'équilibre, que les chèques de chaque commande et l'argent de chaque commanditaire et de chaque structure se retrouvent\u{00A0}; nomme ce qui ne va pas.")
 
-        @Flag(help: "Affiche le bilan en un objet JSON (dernière ligne) : ok, transactions, problems.")
+        @Flag(help: "Affiche le bilan en un objet JSON (dernière ligne)\u{00A0}: ok, transactions, problems.")
         var json = false
 
         func run() async throws {
@@ -21,7 +21,7 @@ struct Ledger: AsyncParsableCommand {
             if json {
                 try JSONLine.print(["ok": report.ok, "transactions": report.transactions, "problems": report.problems])
             } else if report.ok {
-                print("Grand livre juste : \(report.transactions) transaction(s), toutes équilibrées ; chèques et montants se retrouvent.")
+                print("Grand livre juste\u{00A0}: \(report.transactions) transaction(s), toutes équilibrées\u{00A0}; chèques et montants se retrouvent.")
             } else {
                 for problem in report.problems { printError("✗ \(problem)") }
             }

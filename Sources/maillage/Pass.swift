@@ -6,7 +6,7 @@ import Vouchers
 
 struct Pass: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pass", abstract: "Le Pass APTIC : démonstration, remboursements, virements, péremption.",
+        commandName: "pass", abstract: "Le Pass APTIC\u{00A0}: démonstration, remboursements, virements, péremption.",
         subcommands: [PassSeed.self, Reimburse.self, SEPA.self, Expire.self])
 
     static var now: Int {
@@ -15,12 +15,12 @@ struct Pass: AsyncParsableCommand {
 
     struct Reimburse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Constitue les lots de remboursement d'un mois terminé, un par structure de lieux ; celles sans coordonnées bancaires confirmées attendent.")
+            abstract: "Constitue les lots de remboursement d'un mois terminé, un par structure de lieux\u{00A0}; celles sans coordonnées bancaires confirmées attendent.")
 
         @Option(help: "Le mois, AAAA-MM (par défaut le mois précédent).")
         var month: String?
 
-        @Flag(help: "Affiche le bilan en un objet JSON (dernière ligne) : batches, held_back.")
+        @Flag(help: "Affiche le bilan en un objet JSON (dernière ligne)\u{00A0}: batches, held_back.")
         var json = false
 
         func run() async throws {
@@ -41,9 +41,9 @@ struct Pass: AsyncParsableCommand {
                 try JSONLine.print(["month": month, "batches": report.built.map(object), "held_back": report.heldBack.map(object)])
                 return
             }
-            print("Lots de \(month) : \(report.built.count) constitué(s).")
+            print("Lots de \(month)\u{00A0}: \(report.built.count) constitué(s).")
             for line in report.built { print("  \(line.batch!.uuidString.lowercased())  \(line.organisationName) — \(line.count) chèque(s), \(line.total)") }
-            for line in report.heldBack { print("  en attente de coordonnées bancaires : \(line.organisationName) — \(line.count) chèque(s), \(line.total)") }
+            for line in report.heldBack { print("  en attente de coordonnées bancaires\u{00A0}: \(line.organisationName) — \(line.count) chèque(s), \(line.total)") }
         }
     }
 
@@ -76,7 +76,7 @@ struct Pass: AsyncParsableCommand {
             case .file(let xml, let made):
                 try xml.write(toFile: output, atomically: true, encoding: .utf8)
                 let local = Validity.zone.local(utcSeconds: made)
-                print("Fichier de virement écrit dans \(output), tel que produit pour la première fois le \(French.date(local.date, weekday: false)) à \(French.time(hour: local.minute / 60, minute: local.minute % 60)) : redemandé, c'est toujours ce fichier.")
+                print("Fichier de virement écrit dans \(output), tel que produit pour la première fois le \(French.date(local.date, weekday: false)) à \(French.time(hour: local.minute / 60, minute: local.minute % 60))\u{00A0}: redemandé, c'est toujours ce fichier.")
             case .refused(let problem):
                 printError(problem.message)
                 throw ExitCode.failure
@@ -88,9 +88,9 @@ struct Pass: AsyncParsableCommand {
 
     struct Expire: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Périme les chèques dont la validité a pris fin (72 heures après, pour les passages notés hors ligne) ; leur valeur devient un avoir.")
+            abstract: "Périme les chèques dont la validité a pris fin (72 heures après, pour les passages notés hors ligne)\u{00A0}; leur valeur devient un avoir.")
 
-        @Flag(help: "Affiche le bilan en un objet JSON (dernière ligne) : vouchers, credit_notes.")
+        @Flag(help: "Affiche le bilan en un objet JSON (dernière ligne)\u{00A0}: vouchers, credit_notes.")
         var json = false
 
         func run() async throws {
@@ -99,7 +99,7 @@ struct Pass: AsyncParsableCommand {
                 try await ExpireVouchers(database: session.database, now: now).run()
             }
             if json { try JSONLine.print(["vouchers": report.vouchers, "credit_notes": report.creditNotes]); return }
-            print("\(report.vouchers) chèque(s) périmé(s) ; avoirs : \(report.creditNotes.isEmpty ? "aucun" : report.creditNotes.joined(separator: ", ")).")
+            print("\(report.vouchers) chèque(s) périmé(s)\u{00A0}; avoirs\u{00A0}: \(report.creditNotes.isEmpty ? "aucun" : report.creditNotes.joined(separator: ", ")).")
         }
     }
 }

@@ -10,12 +10,12 @@ import Vouchers
 struct PassSeed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Crée une démonstration réaliste du Pass APTIC (marquée « démonstration ») : commanditaires, prescripteurs, lieux qualifiés, commandes, distributions, une année d'encaissements et leurs remboursements ; affiche des numéros à essayer et un compte par rôle.")
+        abstract: "Crée une démonstration réaliste du Pass APTIC (marquée «\u{00A0}démonstration\u{00A0}»)\u{00A0}: commanditaires, prescripteurs, lieux qualifiés, commandes, distributions, une année d'encaissements et leurs remboursements\u{00A0}; affiche des numéros à essayer et un compte par rôle.")
 
     @Flag(help: "Une petite démonstration (quelques carnets), pour les essais automatiques.")
     var small = false
 
-    @Flag(help: "Affiche le bilan en un objet JSON (dernière ligne) : sample_numbers, demo_accounts…")
+    @Flag(help: "Affiche le bilan en un objet JSON (dernière ligne)\u{00A0}: sample_numbers, demo_accounts…")
     var json = false
 
     func run() async throws {
@@ -27,7 +27,7 @@ struct PassSeed: AsyncParsableCommand {
         do {
             report = try await DatabaseLocation.fromEnvironment().withSession { session in
                 if let loaded = try await LoadRealDataIfEmpty(database: session.database).run() {
-                    printError("Données réelles de l'annuaire chargées : \(loaded.created) lieux.")
+                    printError("Données réelles de l'annuaire chargées\u{00A0}: \(loaded.created) lieux.")
                 }
                 return try await PassDemonstration(database: session.database, hasher: hasher, now: now, account: account).run(small ? .small : .full)
             }
@@ -56,6 +56,6 @@ struct PassSeed: AsyncParsableCommand {
         Numéros remis à essayer : \(report.sampleNumbers.joined(separator: ", "))
         Comptes de démonstration :
         """)
-        for account in report.accounts { print("  \(account.role) : \(account.email) — mot de passe \(account.password)") }
+        for account in report.accounts { print("  \(account.role)\u{00A0}: \(account.email) — mot de passe \(account.password)") }
     }
 }

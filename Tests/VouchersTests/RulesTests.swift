@@ -97,3 +97,23 @@ struct RulesTests {
         #expect(Territory.anywhere.contains(postcode: "75001", inseeCode: nil))
     }
 }
+
+@Suite("French typography of the Pass's messages")
+struct PassTypographyTests {
+    /// A plain space before « : ; ! ? » or inside guillemets breaks a line where French never does.
+    private func breakable(_ text: String) -> Bool {
+        text.contains(" :") || text.contains(" ;") || text.contains(" !") || text.contains(" ?") || text.contains("« ") || text.contains(" »")
+    }
+
+    @Test("every refusal a counter can meet, and the money messages, keep their punctuation on the line of its word")
+    func nonBreakingSpaces() {
+        let messages = RedemptionRefusal.allCases.map(\.refusal.message) + [
+            VouchersMessages.notAQuote, VouchersMessages.invoicedUnpaid, VouchersMessages.handingOutClosed, VouchersMessages.notHandedOutByYou,
+            VouchersMessages.monthNotOver, VouchersMessages.noSEPAFile, VouchersMessages.unconfirmedDetails, VouchersMessages.creditNoteNotOpen,
+            VouchersMessages.noScans, VouchersMessages.unknownDepartement("99"), VouchersMessages.iban(.wrongKey),
+        ].map(\.message)
+        let offending = messages.filter(breakable)
+        #expect(offending.isEmpty, "\(offending)")
+        #expect(messages.contains { $0.contains("\u{00A0}:") })
+    }
+}

@@ -12,7 +12,7 @@ extension OpenAPIDocument {
     }
 
     private static var idempotencyKey: Object {
-        parameter("Idempotency-Key", "Une clé par demande (1 à \(PassAPI.maxKeyLength) caractères), gardée 24 heures pour ce jeton : "
+        parameter("Idempotency-Key", "Une clé par demande (1 à \(PassAPI.maxKeyLength) caractères), gardée 24 heures pour ce jeton\u{00A0}: "
                   + "la même demande renvoyée avec la même clé reçoit la même réponse, refus compris, sans encaisser deux fois.",
                   ["type": "string", "minLength": 1, "maxLength": PassAPI.maxKeyLength], in: "header")
     }
@@ -27,8 +27,8 @@ extension OpenAPIDocument {
             "401": response("Jeton absent, inconnu ou révoqué.", "Erreur"),
             "403": response("Le jeton n'a pas l'autorisation pass:encaissement, ou le lieu n'est pas géré par son organisation.", "Erreur"),
             "415": response("Le corps n'est pas du JSON.", "Erreur"),
-            "422": response("Refusé : le code dit pourquoi (numéro inconnu, mal saisi, périmé, lieu non qualifié…), ou clé déjà employée pour une autre demande.", "Erreur"),
-            "429": response("Trop de numéros inconnus ou mal saisis depuis ce lieu ou cette adresse ; voir Retry-After.", "Erreur"),
+            "422": response("Refusé\u{00A0}: le code dit pourquoi (numéro inconnu, mal saisi, périmé, lieu non qualifié…), ou clé déjà employée pour une autre demande.", "Erreur"),
+            "429": response("Trop de numéros inconnus ou mal saisis depuis ce lieu ou cette adresse\u{00A0}; voir Retry-After.", "Erreur"),
         ]
     }
 
@@ -65,14 +65,14 @@ extension OpenAPIDocument {
     static var verification: Object {
         [
             "summary": "Vérifier un chèque",
-            "description": "Sans compte : dit si un numéro est valable et jusqu'à quand, utilisé, périmé, inconnu ou mal saisi. Rien de personnel, rien sur le lieu d'utilisation.",
+            "description": "Sans compte\u{00A0}: dit si un numéro est valable et jusqu'à quand, utilisé, périmé, inconnu ou mal saisi. Rien de personnel, rien sur le lieu d'utilisation.",
             "operationId": "verifierCheque",
             "parameters": [parameter("numero", "Le numéro, tel qu'imprimé (7K3M-9QXA-2B8D-F4HC) ou tapé.", ["type": "string", "minLength": 1, "maxLength": 100])
                            .merging(["required": true]) { $1 }],
             "responses": [
                 "200": response("Le verdict.", "Verification"),
                 "400": response("Numéro absent.", "Erreur"),
-                "429": response("Trop de vérifications depuis cette adresse ; voir Retry-After.", "Erreur"),
+                "429": response("Trop de vérifications depuis cette adresse\u{00A0}; voir Retry-After.", "Erreur"),
             ] as Object,
         ]
     }
@@ -95,7 +95,7 @@ extension OpenAPIDocument {
                     "lieu": ["type": "string", "minLength": 1, "description": "L'identifiant du lieu dans l'annuaire."] as Object,
                     "numero": ["type": "string", "minLength": 1, "maxLength": 100] as Object,
                     "service": services,
-                    "passage": instant.merging(["description": "Pour un passage noté hors ligne : son heure."]) { $1 },
+                    "passage": instant.merging(["description": "Pour un passage noté hors ligne\u{00A0}: son heure."]) { $1 },
                 ] as Object,
             ] as Object,
             "Encaissement": ["type": "object", "required": ["encaissement"], "additionalProperties": false,
@@ -133,7 +133,7 @@ extension OpenAPIDocument {
 
     /// The Pass's error codes and what each means.
     static let passErrorCodes: [(code: String, meaning: String)] =
-        RedemptionRefusal.allCases.map { ($0.refusal.code, "encaissement refusé : " + $0.refusal.message) } + [
+        RedemptionRefusal.allCases.map { ($0.refusal.code, "encaissement refusé\u{00A0}: " + $0.refusal.message) } + [
             ("voucher.limited", "trop de numéros inconnus ou mal saisis depuis ce lieu ou cette adresse"),
             ("voucher_check.limited", "trop de vérifications depuis cette adresse"),
             (PassAPIMessages.notYourPlace.code, "le lieu n'est pas géré par l'organisation du jeton"),

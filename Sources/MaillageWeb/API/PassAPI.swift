@@ -181,9 +181,9 @@ struct PassVerdictText {
         case .valid(let day):
             (status, until, message) = ("valide", day.description, "Ce chèque est valable jusqu'au \(French.date(day)) inclus.")
         case .used: (status, until, message) = ("utilise", nil, "Ce chèque a déjà été utilisé.")
-        case .expired: (status, until, message) = ("perime", nil, "Ce chèque est périmé : sa date de validité est passée.")
+        case .expired: (status, until, message) = ("perime", nil, "Ce chèque est périmé\u{00A0}: sa date de validité est passée.")
         case .cancelled: (status, until, message) = ("annule", nil, "Ce chèque a été annulé.")
-        case .notHandedOut: (status, until, message) = ("non_remis", nil, "Ce chèque n'a pas encore été remis à un bénéficiaire : il n'est pas encore utilisable.")
+        case .notHandedOut: (status, until, message) = ("non_remis", nil, "Ce chèque n'a pas encore été remis à un bénéficiaire\u{00A0}: il n'est pas encore utilisable.")
         case .unknown: (status, until, message) = ("inconnu", nil, "Aucun chèque ne porte ce numéro. Vérifiez la saisie.")
         case .mistyped: (status, until, message) = ("mal_saisi", nil, RedemptionRefusal.mistyped.refusal.message)
         case .malformed: (status, until, message) = ("format_invalide", nil, RedemptionRefusal.malformed.refusal.message)
@@ -194,11 +194,11 @@ struct PassVerdictText {
 }
 
 enum PassAPIMessages {
-    static let notYourPlace = Refusal("pass.place_not_allowed", "Ce lieu n'est pas géré par votre structure, ou il n'existe pas : vous ne pouvez pas y encaisser de chèque.")
-    static let keyReused = Refusal("idempotency.key_reused", "Cette clé d'idempotence a déjà servi pour une autre demande : employez une clé par demande.")
+    static let notYourPlace = Refusal("pass.place_not_allowed", "Ce lieu n'est pas géré par votre structure, ou il n'existe pas\u{00A0}: vous ne pouvez pas y encaisser de chèque.")
+    static let keyReused = Refusal("idempotency.key_reused", "Cette clé d'idempotence a déjà servi pour une autre demande\u{00A0}: employez une clé par demande.")
     static let badKey = Refusal("idempotency.invalid_key", "L'en-tête Idempotency-Key compte de 1 à \(PassAPI.maxKeyLength) caractères.")
     static let badScanTime = Refusal("pass.invalid_scan_time", "L'heure du passage s'écrit en ISO 8601 avec son décalage, par exemple 2026-11-23T10:00:00+01:00.")
     static let jsonExpected = Refusal("bad_request.json_expected", "Le corps de la requête doit être du JSON (Content-Type: application/json).")
-    static let unreadableBody = Refusal("bad_request.unreadable_body", "Le corps de la requête n'est pas lisible : un objet JSON avec les champs documentés est attendu.")
+    static let unreadableBody = Refusal("bad_request.unreadable_body", "Le corps de la requête n'est pas lisible\u{00A0}: un objet JSON avec les champs documentés est attendu.")
     static let numberNeeded = Refusal("pass.number_needed", "Indiquez le numéro du chèque (paramètre numero).")
 }

@@ -15,7 +15,7 @@ enum PassAdminRoutes {
         let order = request.parameters.get("order").flatMap(UUID.init(uuidString:)) ?? UUID()
         switch try await InvoiceOrder(database: request.db, now: request.application.clock.now).run(actor: user, order: order) {
         case .invoiced(let number, let issued):
-            return done(request, "Facture \(number) émise\(issued ? " et réglée par un avoir : chèques émis" : "").")
+            return done(request, "Facture \(number) émise\(issued ? " et réglée par un avoir\u{00A0}: chèques émis" : "").")
         case .refused(let problem): return try await refused(request, [problem])
         case .notAllowed: throw Refused(.forbidden, RolesMessages.notAllowed)
         }
@@ -33,7 +33,7 @@ enum PassAdminRoutes {
         let entry = RecordPayment.Entry(amount: amount, receivedOn: day, label: values["label"]!, invoiceNumber: values["invoice_number"]!)
         switch try await RecordPayment(database: request.db, now: request.application.clock.now).run(actor: user, entry) {
         case .allocated(let invoice, let issued):
-            return done(request, "Paiement de \(French.money(amount)) affecté à la facture \(invoice)\(issued ? " : elle est payée, ses chèques sont émis" : "").")
+            return done(request, "Paiement de \(French.money(amount)) affecté à la facture \(invoice)\(issued ? "\u{00A0}: elle est payée, ses chèques sont émis" : "").")
         case .suspense(let mismatch): return done(request, mismatch.message)
         case .refused(let problems): return try await refused(request, problems, values: values, in: .payment)
         case .notAllowed: throw Refused(.forbidden, RolesMessages.notAllowed)
@@ -73,7 +73,7 @@ enum PassAdminRoutes {
         let values = request.formValues("month")
         switch try await Reimbursements(database: request.db, now: request.application.clock.now).build(month: values["month"]!.trimmingCharacters(in: .whitespaces), actor: user) {
         case .report(let report):
-            let held = report.heldBack.isEmpty ? "" : " ; \(French.count(report.heldBack.count, "structure attend", "structures attendent")) ses coordonnées bancaires"
+            let held = report.heldBack.isEmpty ? "" : "\u{00A0}; \(French.count(report.heldBack.count, "structure attend", "structures attendent")) ses coordonnées bancaires"
             return done(request, "Lots de \(report.month)\(French.colon)\(French.count(report.built.count, "lot constitué", "lots constitués"))\(held).")
         case .refused(let problem): return try await refused(request, [problem], values: values, in: .batches)
         default: throw Refused(.forbidden, RolesMessages.notAllowed)
@@ -208,7 +208,7 @@ enum BankDetailsRoutes {
         switch try await BankAccounts(database: request.db, now: request.application.clock.now)
             .enter(actor: user, organisation: organisation, holder: values["holder"]!, iban: values["iban"]!, bic: values["bic"]!) {
         case .saved, .confirmed:
-            request.flash("Coordonnées bancaires enregistrées : un administrateur les confirmera avant le prochain virement.")
+            request.flash("Coordonnées bancaires enregistrées\u{00A0}: un administrateur les confirmera avant le prochain virement.")
             return request.redirect(to: Site.organisations.organisation.url(organisation), redirectType: .normal)
         case .refused(let problems):
             return try await OrganisationRoutes.bankDetailsRefused(request, organisation, values: values, problems: problems)

@@ -24,7 +24,7 @@ enum PassFunderRoutes {
         case .request(let quote):
             switch try await RequestQuote(database: request.db, now: request.application.clock.now).run(actor: user, funder: try funder.requireID(), quote) {
             case .requested:
-                request.flash("Votre demande de devis est envoyée : un administrateur vous adressera la facture.")
+                request.flash("Votre demande de devis est envoyée\u{00A0}: un administrateur vous adressera la facture.")
                 return request.redirect(to: Site.pass.funder.url(try funder.requireID()), redirectType: .normal)
             case .refused(let problems):
                 return try await page(request, funder, values: shown, problems: problems).encodeResponse(status: .badRequest, for: request)

@@ -32,7 +32,7 @@ enum PassPrescriberRoutes {
         switch try await HandOutVouchers(database: request.db, now: request.application.clock.now)
             .takeBack(actor: user, prescriber: try prescriber.requireID(), number: values["number"]!) {
         case .takenBack:
-            request.flash("Chèque repris : il est de nouveau dans votre stock.")
+            request.flash("Chèque repris\u{00A0}: il est de nouveau dans votre stock.")
             return request.redirect(to: Site.pass.prescriber.url(try prescriber.requireID()), redirectType: .normal)
         case .refused(let problem):
             return try await page(request, prescriber, values: values, problems: [problem], takeBack: true).encodeResponse(status: .badRequest, for: request)

@@ -54,7 +54,7 @@ public struct HandOutVouchers: Sendable {
         if case .numbers(let typed) = selection {
             for text in typed where !text.trimmingCharacters(in: .whitespaces).isEmpty {
                 guard case .number(let number) = VoucherNumber.read(text) else {
-                    return .refused(FieldProblem("numbers", Refusal("handout.invalid_number", "« \(text) » : " + RedemptionRefusal.mistyped.refusal.message)))
+                    return .refused(FieldProblem("numbers", Refusal("handout.invalid_number", "«\u{00A0}\(text)\u{00A0}»\u{00A0}: " + RedemptionRefusal.mistyped.refusal.message)))
                 }
                 wanted.append(number.canonical)
             }

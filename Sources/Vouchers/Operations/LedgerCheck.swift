@@ -26,7 +26,7 @@ public struct LedgerCheck: Sendable {
         for row in try await database.select().column("transaction_id").column(sum, as: "total").from(Ledger.lines)
             .groupBy("transaction_id").having(sum, .notEqual, SQLLiteral.numeric("0")).all() {
             let id = try row.decode(column: "transaction_id", as: UUID.self)
-            problems.append("La transaction \(id.uuidString.lowercased()) n'est pas équilibrée : \(Money(cents: try row.decode(column: "total", as: Int.self))).")
+            problems.append("La transaction \(id.uuidString.lowercased()) n'est pas équilibrée\u{00A0}: \(Money(cents: try row.decode(column: "total", as: Int.self))).")
         }
         let transactions = try await database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Ledger.transactions)
             .first()?.decode(column: "n", as: Int.self) ?? 0
@@ -49,7 +49,7 @@ public struct LedgerCheck: Sendable {
             let id = try order.requireID()
             let found = counted[id] ?? 0
             if issued != found {
-                problems.append("Commande \(id.uuidString.lowercased()) : \(issued) chèques émis, mais \(found) comptés dans leurs états.")
+                problems.append("Commande \(id.uuidString.lowercased())\u{00A0}: \(issued) chèques émis, mais \(found) comptés dans leurs états.")
             }
         }
         return problems
@@ -68,7 +68,7 @@ public struct LedgerCheck: Sendable {
         for party in Set(unpaid.keys).union(balances.keys).sorted() {
             let owed = -(balances[party]?.cents ?? 0)
             if owed != (unpaid[party] ?? 0) {
-                problems.append("Structure \(party) : le grand livre lui doit \(Money(cents: owed)), ses encaissements non payés font \(Money(cents: unpaid[party] ?? 0)).")
+                problems.append("Structure \(party)\u{00A0}: le grand livre lui doit \(Money(cents: owed)), ses encaissements non payés font \(Money(cents: unpaid[party] ?? 0)).")
             }
         }
         return problems
@@ -112,24 +112,24 @@ public struct LedgerCheck: Sendable {
             let paid = (received[funder] ?? 0) + (applied[funder] ?? 0)
             let receivable = balance(.receivable, funder)
             if (invoiced[funder] ?? 0) != paid + receivable {
-                problems.append("\(name) : facturé \(Money(cents: invoiced[funder] ?? 0)) TTC, mais payé \(Money(cents: paid)) et à recevoir \(Money(cents: receivable)).")
+                problems.append("\(name)\u{00A0}: facturé \(Money(cents: invoiced[funder] ?? 0)) TTC, mais payé \(Money(cents: paid)) et à recevoir \(Money(cents: receivable)).")
             }
             if (settled[funder] ?? 0) != paid {
-                problems.append("\(name) : les factures disent \(Money(cents: settled[funder] ?? 0)) reçus, les paiements et avoirs \(Money(cents: paid)).")
+                problems.append("\(name)\u{00A0}: les factures disent \(Money(cents: settled[funder] ?? 0)) reçus, les paiements et avoirs \(Money(cents: paid)).")
             }
             let states = byState[funder] ?? [:]
             let outstanding = -balance(.vouchersOutstanding, funder)
             let inCirculation = (states[.stock] ?? 0) + (states[.handedOut] ?? 0)
             if outstanding != inCirculation {
-                problems.append("\(name) : \(Money(cents: outstanding)) de chèques en circulation au grand livre, mais \(Money(cents: inCirculation)) de chèques en stock ou distribués.")
+                problems.append("\(name)\u{00A0}: \(Money(cents: outstanding)) de chèques en circulation au grand livre, mais \(Money(cents: inCirculation)) de chèques en stock ou distribués.")
             }
             let redeemed = states[.redeemed] ?? 0
             if (facePaid[funder] ?? 0) != redeemed + outstanding + (credited[funder] ?? 0) {
-                problems.append("\(name) : \(Money(cents: facePaid[funder] ?? 0)) de valeur faciale payée, mais \(Money(cents: redeemed)) encaissés, \(Money(cents: outstanding)) en circulation et \(Money(cents: credited[funder] ?? 0)) en avoirs.")
+                problems.append("\(name)\u{00A0}: \(Money(cents: facePaid[funder] ?? 0)) de valeur faciale payée, mais \(Money(cents: redeemed)) encaissés, \(Money(cents: outstanding)) en circulation et \(Money(cents: credited[funder] ?? 0)) en avoirs.")
             }
             let closedWithoutNote = (states[.expired] ?? 0) + (states[.cancelled] ?? 0)
             if closedWithoutNote != (credited[funder] ?? 0) {
-                problems.append("\(name) : \(Money(cents: closedWithoutNote)) de chèques périmés ou annulés, mais \(Money(cents: credited[funder] ?? 0)) en avoirs.")
+                problems.append("\(name)\u{00A0}: \(Money(cents: closedWithoutNote)) de chèques périmés ou annulés, mais \(Money(cents: credited[funder] ?? 0)) en avoirs.")
             }
         }
         return problems

@@ -42,7 +42,7 @@ public struct PassDemonstration: Sendable {
     }
 
     public struct NoQualifiedPlace: Error, CustomStringConvertible {
-        public var description: String { "Aucun lieu de l'annuaire n'accepte le Pass : chargez d'abord les données réelles (maillage serve, ou maillage import)." }
+        public var description: String { "Aucun lieu de l'annuaire n'accepte le Pass\u{00A0}: chargez d'abord les données réelles (maillage serve, ou maillage import)." }
     }
 
     static let marker = " (démonstration)"

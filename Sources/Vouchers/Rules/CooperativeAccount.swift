@@ -9,9 +9,9 @@ public enum CooperativeAccount {
     public static func from(environment: [String: String]) throws -> CreditTransferFile.Party? {
         let name = environment["MAILLAGE_SEPA_NAME"] ?? "", iban = environment["MAILLAGE_SEPA_IBAN"] ?? "", bic = environment["MAILLAGE_SEPA_BIC"] ?? ""
         if name.isEmpty && iban.isEmpty && bic.isEmpty { return nil }
-        guard !name.isEmpty else { throw Invalid(description: "MAILLAGE_SEPA_NAME : indiquez le titulaire du compte de la coopérative.") }
-        guard case .success(let account) = IBAN.parse(iban) else { throw Invalid(description: "MAILLAGE_SEPA_IBAN « \(iban) » n'est pas un IBAN valide.") }
-        guard let code = BIC(bic) else { throw Invalid(description: "MAILLAGE_SEPA_BIC « \(bic) » n'est pas un BIC valide.") }
+        guard !name.isEmpty else { throw Invalid(description: "MAILLAGE_SEPA_NAME\u{00A0}: indiquez le titulaire du compte de la coopérative.") }
+        guard case .success(let account) = IBAN.parse(iban) else { throw Invalid(description: "MAILLAGE_SEPA_IBAN «\u{00A0}\(iban)\u{00A0}» n'est pas un IBAN valide.") }
+        guard let code = BIC(bic) else { throw Invalid(description: "MAILLAGE_SEPA_BIC «\u{00A0}\(bic)\u{00A0}» n'est pas un BIC valide.") }
         return CreditTransferFile.Party(name: name, iban: account, bic: code)
     }
 }

@@ -34,9 +34,9 @@ enum FunderPage {
                       problems: model.problems).render([
                 .init(name: "booklet_count", label: "Nombre de carnets", kind: .number, hint: "De 1 à \(French.integer(QuoteRules.maxBooklets))."),
                 .init(name: "booklet_size", label: "Chèques par carnet", kind: .radio([.init("5", "5 chèques"), .init("10", "10 chèques")])),
-                .init(name: "face_value", label: "Valeur d'un chèque", kind: .money, hint: "10,00 € par défaut ; hors TVA (bon à usages multiples)."),
+                .init(name: "face_value", label: "Valeur d'un chèque", kind: .money, hint: "10,00 € par défaut\u{00A0}; hors TVA (bon à usages multiples)."),
                 .init(name: "fee_rate", label: "Frais de gestion (en %)", hint: "Appliqués à la valeur faciale, TVA de 20 % en sus."),
-                .init(name: "territory", label: "Territoire (facultatif)", hint: "Numéros des départements où les chèques seront acceptés, séparés par des virgules (26, 07, 2A) ; vide pour toute la France."),
+                .init(name: "territory", label: "Territoire (facultatif)", hint: "Numéros des départements où les chèques seront acceptés, séparés par des virgules (26, 07, 2A)\u{00A0}; vide pour toute la France."),
                 .init(name: "publics", label: "Publics visés (pour les statistiques)", kind: .checkboxes(QuoteRules.publics.map { .init($0, $0) })),
             ], submit: "Demander le devis")
         )

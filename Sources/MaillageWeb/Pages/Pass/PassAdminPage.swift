@@ -140,7 +140,7 @@ enum PassAdminPage {
                     ], submit: "Marquer remboursé", label: "Marquer remboursé l'avoir \(note.number)")))
             }),
             .h2(.text("Lieux qualifiés sans structure")),
-            .p(.text("Ces lieux acceptent le Pass mais ne peuvent pas être remboursés : rattachez-les à la structure qui les gère.")),
+            .p(.text("Ces lieux acceptent le Pass mais ne peuvent pas être remboursés\u{00A0}: rattachez-les à la structure qui les gère.")),
             .if(model.orphans.isEmpty, .p(.text("Aucun."))),
             .ul(.forEach(model.orphans) { .li(.a(.href(Site.directory.place.url($0)), .text($0))) }),
             model.form(Site.pass.link.url(), .link).render([

@@ -10,7 +10,7 @@ enum PassHomePage {
         Layout.page(
             title: "Pass APTIC",
             .h1(.text("Pass APTIC")),
-            .p(.text("Le Pass APTIC, ou chèque culture numérique, paie des séances d'accompagnement au numérique. Un commanditaire (collectivité, CAF, entreprise) achète des carnets ; des prescripteurs les remettent aux personnes ; les lieux qualifiés les acceptent et sont remboursés chaque mois.")),
+            .p(.text("Le Pass APTIC, ou chèque culture numérique, paie des séances d'accompagnement au numérique. Un commanditaire (collectivité, CAF, entreprise) achète des carnets\u{00A0}; des prescripteurs les remettent aux personnes\u{00A0}; les lieux qualifiés les acceptent et sont remboursés chaque mois.")),
             .p(.a(.href(Site.pass.check.url()), .text("Vérifier un chèque"))),
             .if(!spaces.isEmpty, .group(
                 .h2(.text("Vos espaces")),

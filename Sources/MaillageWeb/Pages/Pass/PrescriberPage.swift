@@ -36,7 +36,7 @@ enum PrescriberPage {
             }),
             record(model.handedOutVouchers),
             .h2(.text("Remettre des chèques")),
-            .p(.text("La personne n'est connue que par une référence de dossier : ne tapez jamais son nom.")),
+            .p(.text("La personne n'est connue que par une référence de dossier\u{00A0}: ne tapez jamais son nom.")),
             Form.post(Site.pass.handOut.url(model.prescriber), csrf: model.csrf, values: model.takeBackFailed ? [:] : model.values,
                       problems: model.takeBackFailed ? [] : model.problems).render([
                 .init(name: "numbers", label: "Numéros des chèques", kind: .textarea(rows: 4), hint: "Un numéro par ligne, tel qu'imprimé sur le carnet."),
