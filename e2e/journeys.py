@@ -4,7 +4,6 @@ import re
 
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ARTIFACTS, ROOT
@@ -63,7 +62,15 @@ def press(browser, element):
     one: what is read next (a flash message, a heading) is then the new page's, never the old's."""
     page = browser.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page), "the page stayed")
+
+    def replaced(_):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            # stale, or, in recent Chromium, "node does not belong to the document": both mean gone
+            return True
+    WebDriverWait(browser, 10).until(replaced, "the page stayed")
 
 
 def fill(browser, submit="main form button[type=submit]", **fields):
