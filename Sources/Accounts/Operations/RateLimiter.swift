@@ -5,7 +5,7 @@ import SQLKit
 /// row per attempt, counted over a sliding window. An attempt is counted before it is judged, so
 /// that a burst in parallel cannot all pass a check made before any of them is recorded.
 public struct RateLimiter: Sendable {
-    static let table = "rate_limit_hits"
+    public static let table = "rate_limit_hits"
 
     /// Attempts counted and allowed, to take back if they turn out not to count (a success).
     public struct Hits: Sendable {
@@ -88,7 +88,7 @@ public struct RateLimiter: Sendable {
     private var sql: any SQLDatabase { database as! any SQLDatabase }
 
     /// Keys hold addresses typed by people: the digest keeps them short and out of the table.
-    static func counter(_ limit: RateLimit, _ key: String) -> String {
+    public static func counter(_ limit: RateLimit, _ key: String) -> String {
         limit.name + ":" + SecretToken.digest(key.lowercased())
     }
 

@@ -15,7 +15,7 @@ enum OrganisationAPI {
 
     static func show(_ request: Request) async throws -> OrganisationDTO {
         guard let token = request.apiToken else { throw Refused(.unauthorized, APITokenMessages.missing) }
-        let organisation = token.organisation
+        let organisation = try await token.$organisation.get(on: request.db)
         let id = try organisation.requireID()
         return OrganisationDTO(id: id.uuidString.lowercased(), nom: organisation.name, siret: organisation.siret,
                                membres: try await Organisations(request.db).members(of: id).count,

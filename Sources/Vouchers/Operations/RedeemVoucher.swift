@@ -80,50 +80,61 @@ public struct RedeemVoucher: Sendable {
     /// idempotency key (API) or one-time id (form), if any. What can be judged from reads is
     /// judged before the write lock is taken, so that the lock is held only for the writes.
     public func run(_ redeemer: Redeemer, _ request: Request, clientAddress: String, key: String? = nil) async throws -> Outcome {
-        let sql = database as! any SQLDatabase
-        guard let place = try await CounterPlace.find(request.placeID, sql) else { return .notAllowed }
-        let scope: String
+        let scope = switch redeemer {
+        case .person(let user): user.reference
+        case .token(let token): "token:\(token.id?.uuidString.lowercased() ?? "?")"
+        }
+        let read = VoucherNumber.read(request.number)
+        var canonical: String?
+        if case .number(let number) = read { canonical = number.canonical }
+        let limits = [(Self.guessesPerPlace, request.placeID), (Self.guessesPerAddress, clientAddress)]
+        guard let reading = try await CounterReading.read(place: request.placeID, number: canonical, qualifiedAt: request.scannedAt ?? now, limits: limits,
+                                                          answer: key.map { (scope, $0) }, now: now, database as! any SQLDatabase)
+        else { return .notAllowed }
+        let place = reading.place
         switch redeemer {
         case .person(let user):
             guard AccountsPermissions.mayManage(place: place.id, try await Roles(database).of(user.requireID())) else { return .notAllowed }
-            scope = user.reference
         case .token(let token):
             guard token.scopes.contains(.passRedemption), place.organisation == token.$organisation.id else { return .notAllowed }
-            scope = "token:\(try token.requireID().uuidString.lowercased())"
         }
-        let read = VoucherNumber.read(request.number)
-        var voucher: PresentedVoucher?
-        if case .number(let number) = read { voucher = try await PresentedVoucher.find(number.canonical, sql) }
+        let answers = IdempotentAnswers(database, now: now)
+        if let found = answers.found(reading.kept, fingerprint: request.fingerprint) { return try Self.outcome(found) }
         // A number that is malformed, mistyped or unknown may be a guess: it is counted before it
         // is answered, and a burst of them is answered « limited » past the limit, whatever it
         // holds. A number that exists is no guess and counts nothing, so that a busy counter is
         // never limited by its own redemptions; it still waits once the guesses are spent.
-        let limits = [(Self.guessesPerPlace, place.id), (Self.guessesPerAddress, clientAddress)]
         let limiter = RateLimiter(database: database, now: now)
-        if voucher == nil {
+        if reading.voucher == nil {
             if case .limited(let wait) = try await limiter.attempt(limits) { return .limited(TooManyTries("voucher", retryAfter: wait)) }
-        } else if let wait = try await limiter.reached(limits) {
+        } else if zip(limits, reading.guesses).contains(where: { $1 >= $0.0.limit }), let wait = try await limiter.reached(limits) {
             return .limited(TooManyTries("voucher", retryAfter: wait))
         }
-        let verdict = try await judge(request, read: read, voucher: voucher, place: place)
+        let verdict = judge(request, read: read, reading)
+        let fingerprint = request.fingerprint
+        let forgettingStale = reading.kept.map(answers.isStale) ?? false
         return try await database.writeTransaction { db in
-            if let key {
-                switch try await IdempotentAnswers(db, now: now).claim(scope: scope, key: key, fingerprint: request.fingerprint) {
-                case .claimed: break
-                case .reused: return .keyReused
-                case .answered(let kept):
-                    return .answered(try JSONDecoder().decode(Answer.self, from: Data(kept.utf8)))
-                }
-            }
             let answer: Answer = switch verdict {
             case .refused(let refusal): .refused(refusal)
             case .accepted(let voucher, let number, let organisation): try await redeem(voucher, number, request, place: place, organisation: organisation, redeemer: redeemer, db)
             }
             if let key {
                 let kept = String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
-                try await IdempotentAnswers(db, now: now).keep(kept, scope: scope, key: key)
+                let answers = IdempotentAnswers(db, now: now)
+                guard try await answers.keep(kept, scope: scope, key: key, fingerprint: fingerprint, forgettingStale: forgettingStale) else {
+                    // Another request under this key was kept first: this one's work is undone.
+                    let found = answers.found(try await answers.kept(scope: scope, key: key), fingerprint: fingerprint) ?? .reused
+                    throw Rollback(outcome: try Self.outcome(found))
+                }
             }
             return .answered(answer)
+        }
+    }
+
+    private static func outcome(_ found: IdempotentAnswers.Found) throws -> Outcome {
+        switch found {
+        case .answered(let kept): .answered(try JSONDecoder().decode(Answer.self, from: Data(kept.utf8)))
+        case .reused: .keyReused
         }
     }
 
@@ -134,7 +145,7 @@ public struct RedeemVoucher: Sendable {
     }
 
     /// Everything that the reads can refuse, in the order a person fixes them.
-    private func judge(_ request: Request, read: VoucherNumber.Reading, voucher: PresentedVoucher?, place: CounterPlace) async throws -> Verdict {
+    private func judge(_ request: Request, read: VoucherNumber.Reading, _ reading: CounterReading) -> Verdict {
         guard Service(rawValue: request.service) != nil else { return .refused(.unknownService) }
         let instant = request.scannedAt ?? now
         if request.scannedAt != nil {
@@ -147,10 +158,11 @@ public struct RedeemVoucher: Sendable {
         case .mistyped: return .refused(.mistyped)
         case .number(let read): number = read
         }
-        guard let voucher else { return .refused(.unknown) }
+        guard let voucher = reading.voucher else { return .refused(.unknown) }
+        let place = reading.place
         if let refusal = voucher.refusal(at: instant) { return .refused(refusal) }
         guard let organisation = place.organisation else { return .refused(.placeWithoutOrganisation) }
-        guard try await Qualifications(database: database, now: now).isQualified(place.id, at: instant) else { return .refused(.placeNotQualified) }
+        guard reading.qualified else { return .refused(.placeNotQualified) }
         guard Territory(key: voucher.territory).contains(postcode: place.postcode, inseeCode: place.inseeCode) else { return .refused(.outsideTerritory) }
         if let handedOut = voucher.handed_out_at, instant < handedOut { return .refused(.scanBeforeHandOut) }
         return .accepted(voucher, number, organisation: organisation)
@@ -211,14 +223,6 @@ struct CounterPlace: Decodable, Sendable {
 
     var postcode: String { code_postal ?? "" }
     var inseeCode: String? { code_insee?.isEmpty == false ? code_insee : nil }
-
-    static func find(_ id: String, _ sql: any SQLDatabase) async throws -> CounterPlace? {
-        try await sql.select().column(SQLColumn("id", table: PlaceStore.table)).column(SQLColumn("code_postal", table: PlaceStore.table))
-            .column(SQLColumn("code_insee", table: PlaceStore.table)).column(SQLColumn("organisation_id", table: PlaceOrganisation.schema))
-            .from(PlaceStore.table)
-            .join(PlaceOrganisation.schema, method: SQLJoinMethod.left, on: SQLColumn("place_id", table: PlaceOrganisation.schema), .equal, SQLColumn("id", table: PlaceStore.table))
-            .where(SQLColumn("id", table: PlaceStore.table), .equal, SQLBind(id)).first(decoding: CounterPlace.self)
-    }
 }
 
 /// The columns of a voucher that judging its redemption reads.
@@ -231,18 +235,6 @@ struct PresentedVoucher: Decodable, Sendable {
     let handed_out_at: Int?
     let taken_back_at: Int?
     let territory: String
-
-    /// The voucher of that canonical number, with its order's territory.
-    static func find(_ canonical: String, _ sql: any SQLDatabase) async throws -> PresentedVoucher? {
-        try await sql.select()
-            .column(SQLColumn("id", table: Voucher.schema)).column(SQLColumn("state", table: Voucher.schema))
-            .column(SQLColumn("funder_id", table: Voucher.schema)).column(SQLColumn("face_value_cents", table: Voucher.schema))
-            .column(SQLColumn("last_day", table: Voucher.schema)).column(SQLColumn("handed_out_at", table: Voucher.schema))
-            .column(SQLColumn("taken_back_at", table: Voucher.schema)).column(SQLColumn("territory", table: VoucherOrder.schema))
-            .from(Voucher.schema).join(VoucherOrder.schema, on: SQLColumn("order_id", table: Voucher.schema), .equal, SQLColumn("id", table: VoucherOrder.schema))
-            .where(SQLColumn("number", table: Voucher.schema), .equal, SQLBind(canonical))
-            .first(decoding: PresentedVoucher.self)
-    }
 
     /// Why it cannot be redeemed at `instant`, judged by the instant, not by whether the expiry has run.
     func refusal(at instant: Int) -> RedemptionRefusal? {
