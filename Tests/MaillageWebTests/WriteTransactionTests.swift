@@ -37,4 +37,38 @@ struct WriteTransactionTests {
             }
         }
     }
+
+    struct Refused: Error {}
+
+    /// Writers that queue while one writes commit together, each in a savepoint of its own: one
+    /// that fails or rolls back must take nothing of the others with it, nor leave anything behind.
+    @Test("writers queued together are kept or undone each alone: a failing one and a rolled-back one lose their rows, the others keep theirs")
+    func queuedWriters() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("writers-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+        try await DatabaseLocation.sqlite(path: file).withSession { session in
+            let database = session.database
+            try await (database as! any SQLDatabase).raw("CREATE TABLE write_test (n INTEGER)").run()
+            let answers = await withTaskGroup(of: (Int, Int?).self) { group in
+                for n in 1...60 {
+                    group.addTask {
+                        let answer = try? await database.writeTransaction { db -> Int in
+                            try await (db as! any SQLDatabase).raw("INSERT INTO write_test (n) VALUES (\(bind: n))").run()
+                            if n % 10 == 3 { throw Refused() }
+                            if n % 10 == 7 { throw Rollback(outcome: -n) }
+                            return n
+                        }
+                        return (n, answer)
+                    }
+                }
+                return await group.reduce(into: [Int: Int?]()) { $0[$1.0] = $1.1 }
+            }
+            for n in 1...60 {
+                let expected: Int? = n % 10 == 3 ? nil : n % 10 == 7 ? -n : n
+                #expect(answers[n] == expected, "writer \(n)")
+            }
+            let kept = try await (database as! any SQLDatabase).raw("SELECT n FROM write_test ORDER BY n").all().map { try $0.decode(column: "n", as: Int.self) }
+            #expect(kept == (1...60).filter { $0 % 10 != 3 && $0 % 10 != 7 })
+        }
+    }
 }
