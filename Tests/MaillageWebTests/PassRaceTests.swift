@@ -74,6 +74,10 @@ struct PassRaceTests {
                 #expect(try await LedgerCheck(database: app.db).run().problems == [])
                 let owed = try await Ledger(app.db).balance(.owedToPlaces)
                 #expect(owed == Money(cents: -1_000_000))
+                // one audit line per redemption, every stream chained whatever the interleaving
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "voucher.redeemed").count() == 1_000)
+                let audit = try await AuditLog(app.db).verify()
+                guard case .intact = audit else { Issue.record("audit log broken: \(audit)"); return }
             }
         }
     }

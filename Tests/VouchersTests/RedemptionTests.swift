@@ -26,6 +26,9 @@ struct RedemptionTests {
             #expect(try await Ledger(db).balance(.owedToPlaces, party: ready.placeOrganisation) == Money(cents: -1_000))
             #expect(try await ready.world.ledgerIsClean() == [])
             #expect(try await Redemption.query(on: db).count() == 1)
+            // its audit line chains to the others (on PostgreSQL the server computes its hash)
+            #expect(try await AuditEntry.query(on: db).filter(\.$action == "voucher.redeemed").count() == 1)
+            guard case .intact = try await AuditLog(db).verify() else { Issue.record("audit log broken: \(try await AuditLog(db).verify())"); return }
         }
     }
 

@@ -149,7 +149,7 @@ enum PassAPI {
 
     static func dto(_ receipt: RedeemVoucher.Receipt) -> ReceiptDTO {
         ReceiptDTO(id: receipt.redemption.uuidString.lowercased(), numero: receipt.number, valeur_faciale_centimes: receipt.faceValueCents,
-                   enregistre_le: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(receipt.recordedAt))), mois: receipt.month)
+                   enregistre_le: Clock.iso8601(utcSeconds: receipt.recordedAt), mois: receipt.month)
     }
 
     static func error(_ status: HTTPResponseStatus, _ refusal: Refusal, field: String?) throws -> Response {

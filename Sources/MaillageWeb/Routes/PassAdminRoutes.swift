@@ -98,7 +98,7 @@ enum PassAdminRoutes {
         let response = Response(status: .ok, body: .init(string: xml))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).xml\"")
-        response.headers.replaceOrAdd(name: "X-Maillage-Produit-Le", value: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(made))))
+        response.headers.replaceOrAdd(name: "X-Maillage-Produit-Le", value: Clock.iso8601(utcSeconds: made))
         return response
     }
 

@@ -1,5 +1,4 @@
 import Accounts
-import Crypto
 import Directory
 import FluentKit
 import Foundation
@@ -34,7 +33,7 @@ public struct RedeemVoucher: Sendable {
         /// What the request asks, to tell a retry from another request under the same key.
         var fingerprint: String {
             let text = [placeID, number, service, scannedAt.map(String.init) ?? ""].joined(separator: "\u{1F}")
-            return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            return sha256Hex(text)
         }
     }
 
@@ -113,31 +112,37 @@ public struct RedeemVoucher: Sendable {
         let verdict = judge(request, read: read, reading)
         let fingerprint = request.fingerprint
         let forgettingStale = reading.kept.map(answers.isStale) ?? false
+        let record: RedemptionRecord? = if case .accepted(let voucher, let number, let organisation) = verdict {
+            try RedemptionRecord(voucher: voucher, number: number, request, place: place, organisation: organisation, redeemer: redeemer, now: now)
+        } else { nil }
+        let kept = key.map { KeptUnder(scope: scope, key: $0, fingerprint: fingerprint) }
+        // On PostgreSQL, a redemption that nothing refused is written in one statement.
+        if let record, !forgettingStale, (database as! any SQLDatabase).dialect.name == "postgresql",
+           let outcome = try await record.writeInOneStatement(keeping: kept, database, now: now) {
+            return outcome
+        }
         return try await database.writeTransaction { db in
             let answer: Answer = switch verdict {
             case .refused(let refusal): .refused(refusal)
-            case .accepted(let voucher, let number, let organisation): try await redeem(voucher, number, request, place: place, organisation: organisation, redeemer: redeemer, db)
+            case .accepted: try await redeem(record!, db)
             }
-            if let key {
-                let kept = String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
+            if let kept {
                 let answers = IdempotentAnswers(db, now: now)
-                guard try await answers.keep(kept, scope: scope, key: key, fingerprint: fingerprint, forgettingStale: forgettingStale) else {
+                guard try await answers.keep(try kept.text(of: answer), scope: kept.scope, key: kept.key, fingerprint: fingerprint, forgettingStale: forgettingStale) else {
                     // Another request under this key was kept first: this one's work is undone.
-                    let found = answers.found(try await answers.kept(scope: scope, key: key), fingerprint: fingerprint) ?? .reused
-                    throw Rollback(outcome: try Self.outcome(found))
+                    throw Rollback(outcome: try await kept.found(in: answers))
                 }
             }
             return .answered(answer)
         }
     }
 
-    private static func outcome(_ found: IdempotentAnswers.Found) throws -> Outcome {
+    static func outcome(_ found: IdempotentAnswers.Found) throws -> Outcome {
         switch found {
         case .answered(let kept): .answered(try JSONDecoder().decode(Answer.self, from: Data(kept.utf8)))
         case .reused: .keyReused
         }
     }
-
     enum Verdict: Sendable {
         case refused(RedemptionRefusal)
         /// Nothing read refuses it: the conditional update decides.
@@ -169,39 +174,22 @@ public struct RedeemVoucher: Sendable {
     }
 
     /// The writes, under the lock: the one that decides, then the redemption, its posting, its audit line.
-    private func redeem(_ voucher: PresentedVoucher, _ number: VoucherNumber, _ request: Request, place: CounterPlace, organisation: UUID,
-                        redeemer: Redeemer, _ db: any Database) async throws -> Answer {
+    private func redeem(_ record: RedemptionRecord, _ db: any Database) async throws -> Answer {
         let sql = db as! any SQLDatabase
-        // Only from « handed out », only while valid on the day of the scan.
-        let scanDay = Validity.zone.local(utcSeconds: request.scannedAt ?? now).date.description
         let moved = try await sql.update(Voucher.schema).set("state", to: Voucher.State.redeemed.rawValue).set("closed_at", to: now)
-            .where("id", .equal, voucher.id).where("state", .equal, Voucher.State.handedOut.rawValue)
-            .where("last_day", .greaterThanOrEqual, scanDay).returning("id").all()
+            .where("id", .equal, record.voucher.id).where("state", .equal, Voucher.State.handedOut.rawValue)
+            .where("last_day", .greaterThanOrEqual, record.scanDay).returning("id").all()
         guard !moved.isEmpty else {
             // Another redemption, the expiry or a take-back won: say what the voucher is now.
-            let now = try await sql.select().columns("state", "taken_back_at").from(Voucher.schema).where("id", .equal, voucher.id).first()
+            let now = try await sql.select().columns("state", "taken_back_at").from(Voucher.schema).where("id", .equal, record.voucher.id).first()
             let state = Voucher.State(rawValue: try now?.decode(column: "state", as: String.self) ?? "") ?? .redeemed
             let takenBack = try now?.decode(column: "taken_back_at", as: Int?.self) != nil
             return .refused(PresentedVoucher.refusal(state: state, takenBack: takenBack) ?? .alreadyUsed)
         }
-        let id = UUID()
-        let month = Self.month(of: now)
-        let (byUser, byToken, actor): (UUID?, UUID?, String) = switch redeemer {
-        case .person(let user): (user.id, nil, user.reference)
-        case .token(let token): (nil, token.id, "token:\(token.id?.uuidString.lowercased() ?? "?")")
-        }
-        try await sql.insert(into: Redemption.schema)
-            .columns("id", "voucher_id", "place_id", "organisation_id", "funder_id", "face_value_cents", "service", "recorded_at",
-                     "scanned_at", "month", "by_user", "by_token")
-            .values(SQLBind(id), SQLBind(voucher.id), SQLBind(place.id), SQLBind(organisation), SQLBind(voucher.funder_id),
-                    SQLBind(voucher.face_value_cents), SQLBind(request.service), SQLBind(now), SQLBind(request.scannedAt), SQLBind(month),
-                    SQLBind(byUser), SQLBind(byToken)).run()
-        let face = Money(cents: voucher.face_value_cents)
-        let reference = "voucher:\(voucher.id.uuidString.lowercased())"
-        try await Ledger(db).post(try Posting("voucher.redeemed", reference: reference)
-            .moving(face, from: .owedToPlaces, organisation, to: .vouchersOutstanding, voucher.funder_id), at: now)
-        try await AuditLog(db).append(AuditEvent(actor: actor, action: "voucher.redeemed", subject: reference, detail: "place:\(place.id) — \(face)"), at: now)
-        return .redeemed(Receipt(redemption: id, number: number.description, faceValueCents: face.cents, recordedAt: now, month: month))
+        try await sql.insert(into: Redemption.schema).columns(RedemptionRecord.columns).values(record.values(postgres: false)).run()
+        try await Ledger(db).post(record.posting, at: now)
+        try await AuditLog(db).append(record.event, at: now)
+        return .redeemed(record.receipt)
     }
 
     /// `YYYY-MM` of the instant, Paris time.
