@@ -2,6 +2,7 @@
 axe-clean at 1280 and 360 px; the booklet printed on screen and its QR codes read by zbarimg;
 the month's batch built by an instance whose clock has passed the month's end, its SEPA file
 valid against the ISO 20022 schema, marked paid; the funder's figures and the holder's check."""
+import json
 import os
 import re
 import subprocess
@@ -59,6 +60,13 @@ def flash(browser):
     return WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, "main p.flash"), "no flash message").text
 
 
+def error(browser, text):
+    """The error shown next to a field or at the top of the form, once the page says `text`."""
+    def shown(b):
+        return next((e.text for e in b.find_elements(By.CSS_SELECTOR, "main .error") if text in e.text), None)
+    return WebDriverWait(browser, 10).until(shown, f"no error « {text} »")
+
+
 def notice(browser):
     return WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, "main .notice"), "no notice").text
 
@@ -76,6 +84,12 @@ def test_quote_to_reimbursement(base_url, later_url, browser, screenshot, outbox
     cli(server_env, "roles", "grant", "ccas@exemple.fr", "prescripteur", "--organisation", prescriber)
     sign_up_and_log_in(browser, base_url, outbox, "lieu@exemple.fr", "Léa Gestionnaire")
     place_organisation = organisation(browser, base_url, "Association Numérique Solidaire")
+    # one character miscopied: the IBAN's key says so, next to the field
+    fill(browser, submit="form[action$='/coordonnees-bancaires'] button[type=submit]",
+         holder="Association Numérique Solidaire", iban="FR76 3000 6000 0112 3456 7890 188", bic="AGRIFRPP")
+    error(browser, "La clé de cet IBAN ne correspond pas")
+    both_widths(browser, screenshot, "pass-iban-erreur")
+    browser.set_window_size(1280, 900)
     fill(browser, submit="form[action$='/coordonnees-bancaires'] button[type=submit]",
          holder="Association Numérique Solidaire", iban="FR76 3000 6000 0112 3456 7890 189", bic="AGRIFRPP")
     assert "un administrateur les confirmera" in flash(browser)
@@ -87,6 +101,10 @@ def test_quote_to_reimbursement(base_url, later_url, browser, screenshot, outbox
     press(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Commanditaire — CAF de la Charente"))
     heading(browser, "Pass APTIC — CAF de la Charente")
     both_widths(browser, screenshot, "pass-commanditaire")
+    browser.set_window_size(1280, 900)
+    fill(browser, submit="form[action$='/devis'] button[type=submit]", booklet_count="0")
+    error(browser, "Indiquez un nombre de carnets entre 1 et")
+    both_widths(browser, screenshot, "pass-devis-erreur")
     browser.set_window_size(1280, 900)
     fill(browser, submit="form[action$='/devis'] button[type=submit]", booklet_count="1")
     assert "devis est envoyée" in flash(browser)
@@ -147,9 +165,31 @@ def test_quote_to_reimbursement(base_url, later_url, browser, screenshot, outbox
     heading(browser, "Encaisser un chèque APTIC")
     both_widths(browser, screenshot, "pass-encaisser")
     browser.set_window_size(1280, 900)
+    assert not browser.find_elements(By.CSS_SELECTOR, "button.scan"), "a scan button without BarcodeDetector"
+    # where the browser reads QR codes, the camera fills the field (Chromium's fake camera; a
+    # detector that reads the second voucher, as Linux's Chromium has none); nothing is sent
+    fake = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source":
+        "window.BarcodeDetector = class { detect() { return Promise.resolve([{ rawValue: %s }]); } };" % json.dumps(printed[1])})
+    browser.refresh()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "button.scan"), "no scan button").pop().click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "numero").get_attribute("value") == printed[1], "the scan filled nothing")
+    assert "QR code lu" in browser.find_element(By.CSS_SELECTOR, "p.hint[role=status]").text
+    check_page(browser, screenshot, "pass-scan-1280")
+    browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": fake["identifier"]})
+    browser.get(base_url + "/lieux/" + PLACE + "/pass")
     fill(browser, submit="form[action$='/pass'] button[type=submit]", numero=printed[0].lower())
     assert "encaissé" in notice(browser)
     check_page(browser, screenshot, "pass-encaisse-1280")
+    # the same voucher again, then a number with a wrong check character: each refused in words
+    fill(browser, submit="form[action$='/pass'] button[type=submit]", numero=printed[0])
+    error(browser, "Ce chèque a déjà été utilisé.")
+    both_widths(browser, screenshot, "pass-deja-utilise")
+    browser.set_window_size(1280, 900)
+    last = printed[1][-1]
+    mistyped = printed[1][:-1] + ("0" if last != "0" else "1")
+    fill(browser, submit="form[action$='/pass'] button[type=submit]", numero=mistyped)
+    error(browser, "erreur de saisie")
+    check_page(browser, screenshot, "pass-erreur-saisie-1280")
 
     # past the month's end, the administrator builds November's batch, takes its SEPA file, marks it paid
     log_in(browser, later_url, "pass-admin@exemple.fr")

@@ -39,6 +39,8 @@ enum Stylesheet {
     input[type=text],input[type=search]{width:100%}
     button{font:inherit;padding:.5rem 1rem;border:0;border-radius:.2rem;background:#000091;color:#fff;cursor:pointer}
     button.secondary{background:#fff;color:#000091;border:1px solid #000091;margin-top:.5rem}
+    video.scan-video{display:block;width:100%;max-width:24rem;margin-top:.5rem}
+    video.scan-video[hidden]{display:none}
     fieldset{border:1px solid #ccc;margin:0 0 .75rem;padding:.5rem .75rem}
     legend{font-weight:600}
     .choice{display:inline-block;margin:.15rem 1rem .15rem 0}

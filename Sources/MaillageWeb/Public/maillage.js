@@ -1,5 +1,6 @@
 // Maillage: what scripts add to pages that work without them — commune suggestions as one
-// types, "autour de moi", and the map of results when Leaflet is installed.
+// types, "autour de moi", the map of results when Leaflet is installed, and reading a
+// voucher's QR code with the camera where the browser can (BarcodeDetector).
 (function () {
   "use strict";
 
@@ -138,7 +139,64 @@
     leaflet.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
   }
 
+  // A button beside the number field opens the camera; the first QR code read fills the field,
+  // which the person still checks and sends. Browsers without BarcodeDetector show no button.
+  function scan(input) {
+    if (!("BarcodeDetector" in window) || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
+    var button = document.createElement("button");
+    var video = document.createElement("video");
+    var status = document.createElement("p");
+    var stream = null;
+    var timer = null;
+    button.type = "button";
+    button.className = "secondary scan";
+    button.textContent = "Scanner le QR code avec la caméra";
+    video.className = "scan-video";
+    video.hidden = true;
+    video.muted = true;
+    video.setAttribute("playsinline", "");
+    video.setAttribute("aria-label", "Image de la caméra\u00a0: présentez le QR code du chèque");
+    status.className = "hint";
+    status.setAttribute("role", "status");
+    input.parentNode.insertBefore(status, input.nextSibling);
+    input.parentNode.insertBefore(video, input.nextSibling);
+    input.parentNode.insertBefore(button, input.nextSibling);
+
+    function stop(message) {
+      clearInterval(timer);
+      if (stream) stream.getTracks().forEach(function (track) { track.stop(); });
+      stream = null;
+      video.hidden = true;
+      button.textContent = "Scanner le QR code avec la caméra";
+      status.textContent = message;
+    }
+    button.addEventListener("click", function () {
+      if (stream) { stop(""); return; }
+      var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (opened) {
+        stream = opened;
+        video.srcObject = stream;
+        video.hidden = false;
+        button.textContent = "Arrêter la caméra";
+        status.textContent = "Présentez le QR code du chèque à la caméra.";
+        return video.play();
+      }).then(function () {
+        timer = setInterval(function () {
+          detector.detect(video).then(function (codes) {
+            if (!codes.length || !stream) return;
+            input.value = codes[0].rawValue;
+            stop("QR code lu\u00a0: vérifiez le numéro, puis encaissez.");
+            input.focus();
+          }).catch(function () {});
+        }, 250);
+      }).catch(function () {
+        stop("La caméra n'est pas accessible\u00a0: saisissez le numéro imprimé.");
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("input[data-scan=qr]").forEach(scan);
     document.querySelectorAll("input[data-suggest]").forEach(suggestions);
     var form = document.querySelector("form.search");
     if (form) aroundMe(form);
