@@ -109,22 +109,19 @@ public struct RedeemVoucher: Sendable {
         } else if zip(limits, reading.guesses).contains(where: { $1 >= $0.0.limit }), let wait = try await limiter.reached(limits) {
             return .limited(TooManyTries("voucher", retryAfter: wait))
         }
-        let verdict = judge(request, read: read, reading)
+        let verdict = try judge(request, read: read, reading, redeemer: redeemer)
         let fingerprint = request.fingerprint
         let forgettingStale = reading.kept.map(answers.isStale) ?? false
-        let record: RedemptionRecord? = if case .accepted(let voucher, let number, let organisation) = verdict {
-            try RedemptionRecord(voucher: voucher, number: number, request, place: place, organisation: organisation, redeemer: redeemer, now: now)
-        } else { nil }
         let kept = key.map { KeptUnder(scope: scope, key: $0, fingerprint: fingerprint) }
         // On PostgreSQL, a redemption that nothing refused is written in one statement.
-        if let record, !forgettingStale, (database as! any SQLDatabase).dialect.name == "postgresql",
+        if case .accepted(let record) = verdict, !forgettingStale, (database as! any SQLDatabase).dialect.name == "postgresql",
            let outcome = try await record.writeInOneStatement(keeping: kept, database, now: now) {
             return outcome
         }
         return try await database.writeTransaction { db in
             let answer: Answer = switch verdict {
             case .refused(let refusal): .refused(refusal)
-            case .accepted: try await redeem(record!, db)
+            case .accepted(let record): try await redeem(record, db)
             }
             if let kept {
                 let answers = IdempotentAnswers(db, now: now)
@@ -143,14 +140,15 @@ public struct RedeemVoucher: Sendable {
         case .reused: .keyReused
         }
     }
+
     enum Verdict: Sendable {
         case refused(RedemptionRefusal)
-        /// Nothing read refuses it: the conditional update decides.
-        case accepted(PresentedVoucher, VoucherNumber, organisation: UUID)
+        /// Nothing read refuses it: the conditional update decides; what it will write.
+        case accepted(RedemptionRecord)
     }
 
     /// Everything that the reads can refuse, in the order a person fixes them.
-    private func judge(_ request: Request, read: VoucherNumber.Reading, _ reading: CounterReading) -> Verdict {
+    private func judge(_ request: Request, read: VoucherNumber.Reading, _ reading: CounterReading, redeemer: Redeemer) throws -> Verdict {
         guard Service(rawValue: request.service) != nil else { return .refused(.unknownService) }
         let instant = request.scannedAt ?? now
         if request.scannedAt != nil {
@@ -170,7 +168,7 @@ public struct RedeemVoucher: Sendable {
         guard reading.qualified else { return .refused(.placeNotQualified) }
         guard Territory(key: voucher.territory).contains(postcode: place.postcode, inseeCode: place.inseeCode) else { return .refused(.outsideTerritory) }
         if let handedOut = voucher.handed_out_at, instant < handedOut { return .refused(.scanBeforeHandOut) }
-        return .accepted(voucher, number, organisation: organisation)
+        return .accepted(try RedemptionRecord(voucher: voucher, number: number, request, place: place, organisation: organisation, redeemer: redeemer, now: now))
     }
 
     /// The writes, under the lock: the one that decides, then the redemption, its posting, its audit line.
