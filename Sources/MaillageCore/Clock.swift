@@ -30,10 +30,9 @@ public struct Clock: Sendable {
     /// The instant in ISO 8601, UTC (`2026-03-15T09:30:00Z`), as `ISO8601DateFormatter` writes
     /// it by default, without making one: a formatter costs more to make than a request to serve.
     public static func iso8601(utcSeconds instant: Int) -> String {
-        let days = instant.floorDivided(by: 86_400)
-        let seconds = instant - days * 86_400
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(LocalDate(daysSinceEpoch: days))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+        let minutes = instant >= 0 ? instant / 60 : (instant - 59) / 60
+        let seconds = instant - minutes * 60
+        return "\(LocalDateTime(minutesSinceEpoch: minutes)):\(seconds / 10)\(seconds % 10)Z"
     }
 
     /// An ISO 8601 date-time with its offset (`Z`, `+01:00`), as seconds since the epoch.
@@ -45,13 +44,5 @@ public struct Clock: Sendable {
 
     private init(read: @escaping @Sendable () -> Int) {
         self.read = read
-    }
-}
-
-extension Int {
-    /// The quotient rounded down, for instants before 1970 as well.
-    func floorDivided(by divisor: Int) -> Int {
-        let quotient = self / divisor
-        return (self % divisor < 0) ? quotient - 1 : quotient
     }
 }

@@ -5,7 +5,7 @@ import SQLKit
 /// row per attempt, counted over a sliding window. An attempt is counted before it is judged, so
 /// that a burst in parallel cannot all pass a check made before any of them is recorded.
 public struct RateLimiter: Sendable {
-    public static let table = "rate_limit_hits"
+    static let table = "rate_limit_hits"
 
     /// Attempts counted and allowed, to take back if they turn out not to count (a success).
     public struct Hits: Sendable {
@@ -87,8 +87,17 @@ public struct RateLimiter: Sendable {
 
     private var sql: any SQLDatabase { database as! any SQLDatabase }
 
+    /// The attempts counted against `key` in the window of `limit`, as an SQL expression, for a
+    /// query that reads it beside other things (the counter's one read).
+    public static func hitsInWindow(_ limit: RateLimit, _ key: String, now: Int) -> SQLQueryString {
+        """
+        (SELECT COUNT(*) FROM \(ident: table) WHERE \(ident: "key") = \(bind: counter(limit, key)) \
+        AND \(ident: "at") > \(bind: now - limit.window))
+        """
+    }
+
     /// Keys hold addresses typed by people: the digest keeps them short and out of the table.
-    public static func counter(_ limit: RateLimit, _ key: String) -> String {
+    static func counter(_ limit: RateLimit, _ key: String) -> String {
         limit.name + ":" + SecretToken.digest(key.lowercased())
     }
 

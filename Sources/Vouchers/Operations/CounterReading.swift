@@ -21,18 +21,13 @@ struct CounterReading: Sendable {
     /// `number`: the canonical number, nil for one that does not read. nil when the place is unknown.
     static func read(place placeID: String, number: String?, qualifiedAt instant: Int, limits: [(RateLimit, String)],
                      answer: (scope: String, key: String)?, now: Int, _ sql: any SQLDatabase) async throws -> CounterReading? {
-        let day = Validity.zone.local(utcSeconds: instant).date.description
-        var guesses: [SQLQueryString] = []
-        for (n, (limit, key)) in limits.enumerated() {
-            guesses.append("""
-                (SELECT COUNT(*) FROM \(ident: RateLimiter.table) WHERE \(ident: "key") = \(bind: RateLimiter.counter(limit, key)) \
-                AND \(ident: "at") > \(bind: now - limit.window)) AS \(ident: "guesses_\(n)")
-                """)
+        let day = Validity.zone.local(utcSeconds: instant).date
+        let guesses = limits.enumerated().map { n, limit -> SQLQueryString in
+            "\(RateLimiter.hitsInWindow(limit.0, limit.1, now: now)) AS \(ident: "guesses_\(n)")"
         }
         let query: SQLQueryString = """
             SELECT p.id, p.code_postal, p.code_insee, po.organisation_id,
-            CASE WHEN EXISTS (SELECT 1 FROM \(ident: PlaceQualification.schema) q WHERE q.place_id = p.id AND q.withdrawn_at IS NULL \
-            AND q.starts_on <= \(bind: day) AND q.ends_on >= \(bind: day)) THEN 1 ELSE 0 END AS qualified,
+            \(Qualifications.qualified(place: SQLColumn("id", table: "p"), onDay: day)) AS qualified,
             \(guesses.joined(separator: ", ")),
             v.id AS v_id, v.state AS v_state, v.funder_id AS v_funder_id, v.face_value_cents AS v_face_value_cents, v.last_day AS v_last_day,
             v.handed_out_at AS v_handed_out_at, v.taken_back_at AS v_taken_back_at, o.territory AS v_territory,

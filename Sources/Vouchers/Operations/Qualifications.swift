@@ -27,9 +27,18 @@ public struct Qualifications: Sendable {
 
     /// Whether the place is qualified on the Paris day of `instant`.
     public func isQualified(_ placeID: String, at instant: Int) async throws -> Bool {
-        let day = Validity.zone.local(utcSeconds: instant).date.description
-        return try await PlaceQualification.query(on: database).filter(\.$placeID == placeID).filter(\.$withdrawnAt == nil)
-            .filter(\.$startsOn <= day).filter(\.$endsOn >= day).first() != nil
+        let day = Validity.zone.local(utcSeconds: instant).date
+        return try await (database as! any SQLDatabase).raw("SELECT \(Self.qualified(place: SQLBind(placeID), onDay: day)) AS qualified")
+            .first()?.decode(column: "qualified", as: Int.self) == 1
+    }
+
+    /// 1 when the place is qualified on `day` (a qualification not withdrawn covers it), else 0:
+    /// an SQL expression, for the counter's one read as well.
+    static func qualified(place: any SQLExpression, onDay day: LocalDate) -> SQLQueryString {
+        """
+        CASE WHEN EXISTS (SELECT 1 FROM \(ident: PlaceQualification.schema) q WHERE q.place_id = \(place) AND q.withdrawn_at IS NULL \
+        AND q.starts_on <= \(bind: day.description) AND q.ends_on >= \(bind: day.description)) THEN 1 ELSE 0 END
+        """
     }
 
     /// The last day of the place's qualification in force today, if it has one: one query.
