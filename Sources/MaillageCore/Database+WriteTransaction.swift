@@ -8,7 +8,10 @@ extension Database {
     /// once, which no wait would cure) and commits writers that queue together (`SQLiteWriter`).
     /// On PostgreSQL, a transaction as Fluent opens it. Not to be nested.
     /// The body may throw `Rollback(outcome)`: what it wrote is undone, and `outcome` returned.
-    public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    /// `replayable`: the body does nothing but read and write the database, and changes nothing
+    /// it captured (a Fluent model remembers what it saved), so that it may run again after what
+    /// it wrote was undone; on SQLite such writes share a savepoint.
+    public func writeTransaction<T: Sendable>(replayable: Bool = false, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             do {
                 return try await transaction(body)
@@ -18,7 +21,7 @@ extension Database {
         }
         // A SQLite database configured without its writer gets one of its own for this write alone.
         let writer = (context.configuration as? any HasSQLiteWriter)?.writer ?? SQLiteWriter()
-        return try await writer.write(on: self, body)
+        return try await writer.write(on: self, replayable: replayable, body)
     }
 }
 

@@ -44,12 +44,12 @@ public enum DatabaseLocation: Equatable, Sendable {
     public func configuration() throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqlite(let path):
-            return DatabaseConfigurationFactory.sqlite(.file(path), maxConnectionsPerEventLoop: Self.sqliteConnectionsPerEventLoop, sqlLogLevel: nil).withSQLiteWriter
+            return DatabaseConfigurationFactory.sqlite(.file(path), maxConnectionsPerEventLoop: Self.sqliteConnectionsPerEventLoop, sqlLogLevel: nil).withSQLiteWriter(ownThread: true)
         case .sqliteMemory:
             // NB: an in-memory database has one connection per event loop and serves one test;
             // when a busy parallel suite slows every query, waiting for that connection beats
             // failing at the default ten seconds.
-            return DatabaseConfigurationFactory.sqlite(.memory, connectionPoolTimeout: .seconds(120), sqlLogLevel: nil).withSQLiteWriter
+            return DatabaseConfigurationFactory.sqlite(.memory, connectionPoolTimeout: .seconds(120), sqlLogLevel: nil).withSQLiteWriter(ownThread: false)
         case .postgres(let url, let searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }

@@ -40,10 +40,25 @@ struct WriteTransactionTests {
 
     struct Refused: Error {}
 
-    /// Writers that queue while one writes commit together, each in a savepoint of its own: one
-    /// that fails or rolls back must take nothing of the others with it, nor leave anything behind.
-    @Test("writers queued together are kept or undone each alone: a failing one and a rolled-back one lose their rows, the others keep theirs")
-    func queuedWriters() async throws {
+    /// Which of the writers say they may run again.
+    enum Replayable: String, CaseIterable, Sendable {
+        case none, all, alternate
+
+        func isReplayable(_ n: Int) -> Bool {
+            switch self {
+            case .none: false
+            case .all: true
+            case .alternate: n % 2 == 0
+            }
+        }
+    }
+
+    /// Writers that queue while one writes commit together, each in a savepoint of its own, or
+    /// replayable ones in a row in one: one that fails or rolls back must take nothing of the
+    /// others with it, nor leave anything behind.
+    @Test("writers queued together are kept or undone each alone: a failing one and a rolled-back one lose their rows, the others keep theirs",
+          arguments: Replayable.allCases)
+    func queuedWriters(replayable: Replayable) async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("writers-\(UUID()).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
         try await DatabaseLocation.sqlite(path: file).withSession { session in
@@ -52,7 +67,7 @@ struct WriteTransactionTests {
             let answers = await withTaskGroup(of: (Int, Int?).self) { group in
                 for n in 1...60 {
                     group.addTask {
-                        let answer = try? await database.writeTransaction { db -> Int in
+                        let answer = try? await database.writeTransaction(replayable: replayable.isReplayable(n)) { db -> Int in
                             try await (db as! any SQLDatabase).raw("INSERT INTO write_test (n) VALUES (\(bind: n))").run()
                             if n % 10 == 3 { throw Refused() }
                             if n % 10 == 7 { throw Rollback(outcome: -n) }

@@ -118,7 +118,8 @@ public struct RedeemVoucher: Sendable {
            let outcome = try await record.writeInOneStatement(keeping: kept, database, now: now) {
             return outcome
         }
-        return try await database.writeTransaction { db in
+        // Replayable: the verdict and the record are made before, and the body only writes them.
+        return try await database.writeTransaction(replayable: true) { db in
             let answer: Answer = switch verdict {
             case .refused(let refusal): .refused(refusal)
             case .accepted(let record): try await redeem(record, db)
