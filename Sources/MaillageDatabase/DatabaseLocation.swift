@@ -59,7 +59,7 @@ public enum DatabaseLocation: Equatable, Sendable {
             let isTest = searchPath != nil
             return .postgres(configuration: configuration, maxConnectionsPerEventLoop: isTest ? 2 : 4,
                              connectionPoolTimeout: .seconds(isTest ? 120 : 10),
-                             encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace)
+                             encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace).withPreparedStatements()
         }
     }
 

@@ -29,10 +29,14 @@ public final class APIToken: Model, @unchecked Sendable {
 
     public init() {}
 
-    init(digest: String, name: String, scopes: Set<APIScope>, organisationID: UUID, by userID: UUID, at now: Int) {
+    convenience init(digest: String, name: String, scopes: Set<APIScope>, organisationID: UUID, by userID: UUID, at now: Int) {
+        self.init(digest: digest, name: name, scopeList: scopes.map(\.rawValue).sorted().joined(separator: " "), organisationID: organisationID, by: userID, at: now)
+    }
+
+    init(digest: String, name: String, scopeList: String, organisationID: UUID, by userID: UUID, at now: Int) {
         self.digest = digest
         self.name = name
-        scopeList = scopes.map(\.rawValue).sorted().joined(separator: " ")
+        self.scopeList = scopeList
         $organisation.id = organisationID
         $createdBy.id = userID
         createdAt = now

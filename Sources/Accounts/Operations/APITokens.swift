@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import MaillageCore
+import SQLKit
 
 /// Making, listing, revoking and checking an organisation's API tokens. Members of the
 /// organisation manage its tokens; each change is in the audit log.
@@ -60,14 +61,24 @@ public struct APITokens: Sendable {
     static let lastUseResolution = 60
 
     /// The live token `presented` is (its organisation's id only: one query, on every API
-    /// request); notes when it was last used.
+    /// request, prepared where the database keeps them, and no model built by Fluent's query);
+    /// notes when it was last used.
     public func authenticate(_ presented: String) async throws -> APIToken? {
-        guard presented.hasPrefix(APIToken.prefix),
-              let token = try await APIToken.query(on: database).filter(\.$digest == SecretToken.digest(presented))
-                .filter(\.$revokedAt == nil).first() else { return nil }
+        guard presented.hasPrefix(APIToken.prefix) else { return nil }
+        let digest = SecretToken.digest(presented)
+        let query: SQLQueryString = """
+            SELECT id, name, scopes, created_at, last_used_at, organisation_id, created_by FROM \(ident: APIToken.schema) \
+            WHERE digest = \(bind: digest) AND revoked_at IS NULL
+            """
+        guard let row = try await database.preparedRows(query, statement: APIToken.self).first else { return nil }
+        let token = APIToken(digest: digest, name: try row.decode(column: "name", as: String.self), scopeList: try row.decode(column: "scopes", as: String.self),
+                             organisationID: try row.decode(column: "organisation_id", as: UUID.self), by: try row.decode(column: "created_by", as: UUID.self),
+                             at: try row.decode(column: "created_at", as: Int.self))
+        token.id = try row.decode(column: "id", as: UUID.self)
+        token.lastUsedAt = try row.decode(column: "last_used_at", as: Int?.self)
         if (token.lastUsedAt ?? .min) <= now - Self.lastUseResolution {
             token.lastUsedAt = now
-            try await token.update(on: database)
+            try await (database as! any SQLDatabase).update(APIToken.schema).set("last_used_at", to: now).where("id", .equal, token.id).run()
         }
         return token
     }

@@ -20,7 +20,7 @@ struct CounterReading: Sendable {
 
     /// `number`: the canonical number, nil for one that does not read. nil when the place is unknown.
     static func read(place placeID: String, number: String?, qualifiedAt instant: Int, limits: [(RateLimit, String)],
-                     answer: (scope: String, key: String)?, now: Int, _ sql: any SQLDatabase) async throws -> CounterReading? {
+                     answer: (scope: String, key: String)?, now: Int, _ database: any Database) async throws -> CounterReading? {
         let day = Validity.zone.local(utcSeconds: instant).date
         let guesses = limits.enumerated().map { n, limit -> SQLQueryString in
             "\(RateLimiter.hitsInWindow(limit.0, limit.1, now: now)) AS \(ident: "guesses_\(n)")"
@@ -39,7 +39,7 @@ struct CounterReading: Sendable {
             LEFT JOIN \(ident: IdempotentAnswers.schema) a ON a.scope = \(bind: answer?.scope) AND a.\(ident: "key") = \(bind: answer?.key)
             WHERE p.id = \(bind: placeID)
             """
-        guard let row = try await sql.raw(query).first() else { return nil }
+        guard let row = try await database.preparedRows(query, statement: CounterReading.self).first else { return nil }
         let place = try row.decode(model: CounterPlace.self)
         // Every column of the voucher is NULL when the number is not one of them.
         let voucher = try row.decode(column: "v_id", as: UUID?.self) == nil ? nil : try row.decode(model: PresentedVoucher.self, prefix: "v_")

@@ -88,7 +88,7 @@ public struct RedeemVoucher: Sendable {
         if case .number(let number) = read { canonical = number.canonical }
         let limits = [(Self.guessesPerPlace, request.placeID), (Self.guessesPerAddress, clientAddress)]
         guard let reading = try await CounterReading.read(place: request.placeID, number: canonical, qualifiedAt: request.scannedAt ?? now, limits: limits,
-                                                          answer: key.map { (scope, $0) }, now: now, database as! any SQLDatabase)
+                                                          answer: key.map { (scope, $0) }, now: now, database)
         else { return .notAllowed }
         let place = reading.place
         switch redeemer {

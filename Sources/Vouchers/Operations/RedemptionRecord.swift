@@ -64,7 +64,6 @@ struct RedemptionRecord: Sendable {
     /// refusal is for the general path to say. A key taken meanwhile by another request under it
     /// fails the statement whole; that request's answer is then the answer.
     func writeInOneStatement(keeping kept: KeptUnder?, _ database: any Database, now: Int) async throws -> RedeemVoucher.Outcome? {
-        let sql = database as! any SQLDatabase
         let columns = SQLList(Self.columns.map { SQLIdentifier($0) })
         var clauses: [SQLQueryString] = [
             """
@@ -75,15 +74,16 @@ struct RedemptionRecord: Sendable {
         ]
         clauses += try Ledger.postgresClauses(posting, at: now, gate: "moved")
         clauses += AuditLog.postgresClauses(event, at: now, gate: "moved")
-        if let kept {
-            clauses.append("""
-                answer AS (INSERT INTO \(ident: IdempotentAnswers.schema) (scope, \(ident: "key"), fingerprint, answer, created_at) \
-                SELECT \(bind: kept.scope), \(bind: kept.key), \(bind: kept.fingerprint), \(bind: try kept.text(of: .redeemed(receipt))), \(bind: now) FROM moved)
-                """)
-        }
+        // Written whether or not there is a key, so that the statement's text is always the same.
+        let answer = try kept?.text(of: .redeemed(receipt))
+        clauses.append("""
+            answer AS (INSERT INTO \(ident: IdempotentAnswers.schema) (scope, \(ident: "key"), fingerprint, answer, created_at) \
+            SELECT \(bind: kept?.scope), \(bind: kept?.key), \(bind: kept?.fingerprint), \(bind: answer), \(bind: now) FROM moved \
+            WHERE CAST(\(bind: kept?.key) AS TEXT) IS NOT NULL)
+            """)
         do {
-            let moved = try await sql.raw("WITH \(clauses.joined(separator: ", ")) SELECT COUNT(*) AS moved FROM moved").first()?
-                .decode(column: "moved", as: Int.self)
+            let moved = try await database.preparedRows("WITH \(clauses.joined(separator: ", ")) SELECT COUNT(*) AS moved FROM moved",
+                                                        statement: RedemptionRecord.self).first?.decode(column: "moved", as: Int.self)
             return moved == 1 ? .answered(.redeemed(receipt)) : nil
         } catch {
             let answers = IdempotentAnswers(database, now: now)
