@@ -24,7 +24,7 @@ public actor SQLiteWriter {
 
     /// Gives the writer a database of its own to write through: connections on a thread of
     /// their own, so that its statements never queue behind the reads of the other connections.
-    public nonisolated func write(through database: @escaping @Sendable (Logger) -> any Database) {
+    public nonisolated func useOwnDatabase(_ database: @escaping @Sendable (Logger) -> any Database) {
         ownDatabase.withLock { $0 = database }
     }
 

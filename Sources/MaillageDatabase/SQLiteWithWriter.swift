@@ -24,7 +24,7 @@ struct SQLiteWithWriter: HasSQLiteWriter {
         let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let writing = base.makeDriver(for: Databases(threadPool: thread, on: loop))
         let next = loop.next()
-        writer.write { [self] logger in writing.makeDatabase(with: DatabaseContext(configuration: self, logger: logger, eventLoop: next)) }
+        writer.useOwnDatabase { [self] logger in writing.makeDatabase(with: DatabaseContext(configuration: self, logger: logger, eventLoop: next)) }
         return WithWriterDriver(driver: driver, writing: writing, thread: thread, loop: loop)
     }
 }
