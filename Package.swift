@@ -60,9 +60,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Consultation",
+            dependencies: [
+                "MaillageCore", "Accounts",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .target(
             name: "MaillageDatabase",
             dependencies: [
-                "Directory", "Accounts", "Vouchers", "MaillageCore",
+                "Directory", "Accounts", "Vouchers", "Consultation", "MaillageCore",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -73,7 +81,7 @@ let package = Package(
         .target(
             name: "MaillageWeb",
             dependencies: [
-                "MaillageCore", "Directory", "Accounts", "Vouchers", "MaillageDatabase",
+                "MaillageCore", "Directory", "Accounts", "Vouchers", "Consultation", "MaillageDatabase",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -103,6 +111,7 @@ let package = Package(
         .testTarget(name: "MaillageCoreTests", dependencies: ["MaillageCore", "MaillageDatabase", "MaillageTestSupport"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "MaillageCore"]),
         .testTarget(name: "VouchersTests", dependencies: ["Vouchers", "Accounts", "Directory", "MaillageCore", "MaillageDatabase", "MaillageTestSupport"]),
+        .testTarget(name: "ConsultationTests", dependencies: ["Consultation", "Accounts", "MaillageCore", "MaillageDatabase", "MaillageTestSupport"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "MaillageDatabase", "MaillageTestSupport"]),
         .testTarget(
             name: "MaillageWebTests",

@@ -100,6 +100,7 @@ public enum RolesMessages {
     public static let placeNeeded = Refusal("role.place_needed", "Le rôle de gestionnaire porte sur un lieu : indiquez son identifiant.")
     public static let organisationNeeded = Refusal("role.organisation_needed", "Le rôle de commanditaire porte sur une organisation : choisissez-la.")
     public static let unknownOrganisation = Refusal("role.unknown_organisation", "Cette organisation n'existe pas.")
+    public static let consultationNeeded = Refusal("role.consultation_needed", "Le rôle d'organisateur porte sur une consultation\u{00A0}: attribuez-le depuis la page de la consultation.")
     public static let noScope = Refusal("role.no_scope", "Ce rôle vaut partout : ne précisez ni lieu ni organisation.")
     public static let alreadyHeld = Refusal("role.already_held", "Ce compte a déjà ce rôle.")
     public static let lastAdministrator = Refusal("role.last_administrator", "C'est le dernier administrateur : attribuez d'abord ce rôle à quelqu'un d'autre.")

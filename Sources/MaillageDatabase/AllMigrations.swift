@@ -1,4 +1,5 @@
 import Accounts
+import Consultation
 import Directory
 import FluentKit
 import MaillageCore
@@ -14,6 +15,7 @@ public enum AllMigrations {
            PinnedMigration("MaillageCore.CreateJobs", CreateJobs())]
         + AccountsMigrations.later
         + VouchersMigrations.all
+        + ConsultationMigrations.all
 
     public static func register(on migrations: Migrations, as id: DatabaseID? = nil) {
         migrations.add(list, to: id)

@@ -15,7 +15,7 @@ struct LayoutTests {
         try await withApp(importing: Fixtures.path("exemple-valide.csv")) { app in
             let visitor = try await Browser(app).get("/lieux/structure-1")
             #expect(visitor.html.contains(##"<a class="skip" href="#contenu">Aller au contenu</a>"##))
-            #expect(visitor.html.contains(#"<nav aria-label="Sections"><ul><li><a href="/">Annuaire</a></li><li><a href="/pass">Pass APTIC</a></li></ul></nav>"#))
+            #expect(visitor.html.contains(#"<nav aria-label="Sections"><ul><li><a href="/">Annuaire</a></li><li><a href="/pass">Pass APTIC</a></li><li><a href="/consultations">Consultations</a></li></ul></nav>"#))
             #expect(visitor.html.contains(#"<li><a href="/connexion">Se connecter</a></li><li><a href="/inscription">Créer un compte</a></li>"#))
             #expect(!visitor.html.contains("Se déconnecter"))
 

@@ -14,7 +14,8 @@ struct RouteRoleTests {
     /// Path parameters filled with things that exist: the example's place, a département.
     static let parameters = ["id": "structure-1", "code": "51", "grant": UUID().uuidString, "claim": UUID().uuidString,
                              "edit": "999999", "token": UUID().uuidString, "**": "leaflet.js",
-                             "order": UUID().uuidString, "booklet": UUID().uuidString, "batch": UUID().uuidString, "payment": UUID().uuidString, "note": UUID().uuidString]
+                             "order": UUID().uuidString, "booklet": UUID().uuidString, "batch": UUID().uuidString, "payment": UUID().uuidString, "note": UUID().uuidString,
+                             "slug": "inconnue"]
 
     /// What each route answers a visitor allowed on it, for the parameters above and an empty
     /// form: written by hand, so that a wrong declaration or a 500 fails the test.
@@ -64,6 +65,9 @@ struct RouteRoleTests {
         "POST /admin/pass/lots/:batch/paiement": .badRequest, "POST /admin/pass/rattachements": .badRequest,
         "POST /admin/pass/qualifications": .badRequest,
         "GET /admin/pass/avoirs/:note/virement": .notFound, "POST /admin/pass/avoirs/:note/remboursement": .badRequest,
+        // consultations: one that does not exist is not found; an empty form is refused next to its fields
+        "GET /consultations": .ok, "GET /consultations/:slug": .notFound, "POST /consultations/:slug/phase": .notFound,
+        "POST /consultations/:slug/organisateurs": .notFound, "GET /admin/consultations/nouvelle": .ok, "POST /admin/consultations": .badRequest,
     ]
 
     /// Where a person signed in is answered otherwise: the login form sends them to their account.
@@ -121,6 +125,7 @@ struct RouteRoleTests {
                 let scope: RoleScope = switch kind.scopeKind {
                 case .place: .place("structure-1")
                 case .organisation: .organisation(organisationID)
+                case .consultation: .consultation(UUID())
                 case nil: .everywhere
                 }
                 let role = Role(kind, on: scope)

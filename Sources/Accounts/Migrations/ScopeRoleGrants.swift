@@ -44,7 +44,7 @@ struct ScopeRoleGrants: AsyncMigration {
                 try await sql.update(RoleGrant.schema).set("place_id", to: place).where("id", .equal, id).run()
             case .organisation(let organisation):
                 try await sql.update(RoleGrant.schema).set("organisation_id", to: organisation).where("id", .equal, id).run()
-            case .everywhere, nil:
+            case .everywhere, .consultation, nil:
                 break
             }
         }

@@ -50,6 +50,11 @@ public struct GrantRole: Sendable {
             }
         case (.organisation, .everywhere):
             return FieldProblem("organisation_id", RolesMessages.organisationNeeded)
+        case (.consultation, .consultation):
+            // NB: the consultation's module, which Accounts does not know, checks that it exists (AppointOrganiser).
+            break
+        case (.consultation, .everywhere):
+            return FieldProblem("kind", RolesMessages.consultationNeeded)
         case (nil, .everywhere):
             break
         case (nil, _):
@@ -58,6 +63,8 @@ public struct GrantRole: Sendable {
             return FieldProblem("organisation_id", RolesMessages.noScope)
         case (.organisation, .place):
             return FieldProblem("place_id", RolesMessages.noScope)
+        case (.place, .consultation), (.organisation, .consultation), (.consultation, .place), (.consultation, .organisation):
+            return FieldProblem("kind", RolesMessages.noScope)
         }
         return nil
     }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// What a person may do beyond their own account. Some roles are granted on one place
-/// (gestionnaire) or one organisation (commanditaire, prescripteur: the person acts for that
-/// funder or prescriber); the others hold everywhere.
+/// (gestionnaire), one organisation (commanditaire, prescripteur: the person acts for that
+/// funder or prescriber) or one consultation (organisateur, who runs it); the others hold everywhere.
 public enum RoleKind: String, CaseIterable, Codable, Sendable {
     case administrateur
     case gestionnaire
@@ -11,6 +11,7 @@ public enum RoleKind: String, CaseIterable, Codable, Sendable {
     case evaluateur
     case moderateur
     case societaire
+    case organisateur
 
     public var label: String {
         switch self {
@@ -21,6 +22,7 @@ public enum RoleKind: String, CaseIterable, Codable, Sendable {
         case .evaluateur: "évaluateur"
         case .moderateur: "modérateur"
         case .societaire: "sociétaire"
+        case .organisateur: "organisateur de consultation"
         }
     }
 
@@ -29,6 +31,7 @@ public enum RoleKind: String, CaseIterable, Codable, Sendable {
         switch self {
         case .gestionnaire: .place
         case .commanditaire, .prescripteur: .organisation
+        case .organisateur: .consultation
         default: nil
         }
     }

@@ -8,11 +8,13 @@ public enum RoleScope: Hashable, Sendable {
     case everywhere
     case place(String)
     case organisation(UUID)
+    case consultation(UUID)
 
     /// The kinds of object a role may be granted on.
     public enum Kind: String, Sendable {
         case place = "lieu"
         case organisation
+        case consultation
     }
 
     public var kind: Kind? {
@@ -20,16 +22,19 @@ public enum RoleScope: Hashable, Sendable {
         case .everywhere: nil
         case .place: .place
         case .organisation: .organisation
+        case .consultation: .consultation
         }
     }
 
-    /// As stored, never null: « » everywhere, « lieu:hinaura-12 », « organisation:<uuid> ».
+    /// As stored, never null: « » everywhere, « lieu:hinaura-12 », « organisation:<uuid> »,
+    /// « consultation:<uuid> ».
     /// With the account and the role's kind, unique.
     public var key: String {
         switch self {
         case .everywhere: ""
         case .place(let id): "lieu:\(id)"
         case .organisation(let id): "organisation:\(id.uuidString.lowercased())"
+        case .consultation(let id): "consultation:\(id.uuidString.lowercased())"
         }
     }
 
@@ -42,18 +47,19 @@ public enum RoleScope: Hashable, Sendable {
         case .place:
             guard !id.isEmpty else { return nil }
             self = .place(id)
-        case .organisation:
+        case .organisation, .consultation:
             guard let uuid = UUID(uuidString: id) else { return nil }
-            self = .organisation(uuid)
+            self = kind == .organisation ? .organisation(uuid) : .consultation(uuid)
         }
     }
 
-    /// « (hinaura-12) », « (organisation <uuid>) », or nothing: after a role's name.
+    /// « (hinaura-12) », « (organisation <uuid>) », « (consultation <uuid>) », or nothing: after a role's name.
     var suffix: String {
         switch self {
         case .everywhere: ""
         case .place(let id): " (\(id))"
         case .organisation(let id): " (organisation \(id.uuidString.lowercased()))"
+        case .consultation(let id): " (consultation \(id.uuidString.lowercased()))"
         }
     }
 }

@@ -8,6 +8,7 @@ enum Layout {
     static let sections: [(label: String, url: String)] = [
         ("Annuaire", Site.directory.home.url()),
         ("Pass APTIC", Site.pass.home.url()),
+        ("Consultations", Site.consultations.list.url()),
     ]
 
     static func page(title: String, head: Node = .empty, _ content: Node...) -> Page {

@@ -14,8 +14,9 @@ enum Site {
     static let admin = AdminPages()
     static let information = Information()
     static let pass = PassPages()
+    static let consultations = ConsultationPages()
 
-    static let groups: [any RouteGroup] = [assets, directory, api, accounts, organisations, places, admin, information, pass]
+    static let groups: [any RouteGroup] = [assets, directory, api, accounts, organisations, places, admin, information, pass, consultations]
 
     /// Each route once, in the order declared.
     static let all: [AnyEndpoint] = groups.flatMap(\.endpoints)
@@ -168,5 +169,17 @@ enum Site {
         let refunded = Endpoint(.POST, "admin/pass/avoirs/:note/remboursement", UUID.self, access: .roles(AccountsPermissions.administration), PassAdminRoutes.refunded)
         let link = Endpoint(.POST, "admin/pass/rattachements", access: .roles(AccountsPermissions.administration), PassAdminRoutes.link)
         let qualify = Endpoint(.POST, "admin/pass/qualifications", access: .roles(AccountsPermissions.administration), PassAdminRoutes.qualify)
+    }
+
+    /// Consultations: each one's page for anyone; opening one and appointing its organisers for
+    /// the administrators; moving it on for its organisers (the operation checks the role holds
+    /// for the consultation of the path).
+    struct ConsultationPages: RouteGroup {
+        let list = Endpoint(.GET, "consultations", access: .everyone, ConsultationRoutes.list)
+        let show = Endpoint(.GET, "consultations/:slug", String.self, access: .everyone, ConsultationRoutes.show)
+        let movePhase = Endpoint(.POST, "consultations/:slug/phase", String.self, access: .roles([.organisateur, .administrateur]), ConsultationRoutes.movePhase)
+        let appoint = Endpoint(.POST, "consultations/:slug/organisateurs", String.self, access: .roles(AccountsPermissions.administration), ConsultationRoutes.appoint)
+        let createForm = Endpoint(.GET, "admin/consultations/nouvelle", access: .roles(AccountsPermissions.administration), ConsultationRoutes.createForm)
+        let create = Endpoint(.POST, "admin/consultations", access: .roles(AccountsPermissions.administration), ConsultationRoutes.create)
     }
 }

@@ -1,0 +1,108 @@
+import Accounts
+import Consultation
+import Foundation
+import MaillageCore
+import Vapor
+
+/// The consultations' pages: the list and each page for anyone; opening one, appointing its
+/// organisers for the administrators; moving it on for its organisers (the operations check
+/// the role on the consultation of the path).
+enum ConsultationRoutes {
+    static func list(_ request: Request) async throws -> Page {
+        let now = request.application.clock.now
+        let items = try await Consultations(request.db).all().map { consultation in
+            ConsultationListPage.Item(title: consultation.title, url: Site.consultations.show.url(consultation.slug), phase: consultation.phase(at: now),
+                                      calendar: ConsultationListPage.calendar(opensOn: consultation.opensOn, closesOn: consultation.closesOn))
+        }
+        let roles = try await request.roles()
+        return ConsultationListPage.render(items, mayCreate: ConsultationPermissions.mayCreate(roles))
+    }
+
+    static func show(_ request: Request) async throws -> Page {
+        try await page(request, try await consultation(request))
+    }
+
+    static func createForm(_ request: Request) async throws -> Page {
+        NewConsultationPage.render(csrf: try await request.csrfToken())
+    }
+
+    static func create(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let values = request.formValues("title", "context", "opens_on", "closes_on", "themes")
+        switch try await CreateConsultation(database: request.db, now: request.application.clock.now).run(
+            actor: user, title: values["title"]!, context: values["context"]!, opensOn: values["opens_on"]!, closesOn: values["closes_on"]!, themes: values["themes"]!) {
+        case .created(_, let slug):
+            request.flash("La consultation est créée.")
+            return request.redirect(to: Site.consultations.show.url(slug), redirectType: .normal)
+        case .refused(let problems):
+            return try await NewConsultationPage.render(csrf: try await request.csrfToken(), values: values, problems: problems)
+                .encodeResponse(status: .badRequest, for: request)
+        case .notAllowed:
+            throw Refused(.forbidden, RolesMessages.notAllowed)
+        }
+    }
+
+    static func movePhase(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let consultation = try await consultation(request)
+        guard let phase = Phase(rawValue: request.formValue("phase")) else {
+            return try await refusedPage(request, consultation, [FieldProblem("phase", ConsultationMessages.unknownPhase)])
+        }
+        switch try await MoveConsultationPhase(database: request.db, now: request.application.clock.now).run(actor: user, consultation: try consultation.requireID(), to: phase) {
+        case .moved(let phase):
+            request.flash("La consultation est désormais \(French.quoted(phase.label)).")
+            return request.redirect(to: Site.consultations.show.url(consultation.slug), redirectType: .normal)
+        case .refused(let problem):
+            return try await refusedPage(request, consultation, [problem])
+        case .notFound:
+            throw Abort(.notFound, reason: ConsultationMessages.unknown.message)
+        case .notAllowed:
+            throw Refused(.forbidden, ConsultationPageMessages.notOrganiser)
+        }
+    }
+
+    static func appoint(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let consultation = try await consultation(request)
+        let email = request.formValue("email")
+        switch try await AppointOrganiser(database: request.db, now: request.application.clock.now).run(actor: user, consultation: try consultation.requireID(), email: email) {
+        case .granted?:
+            request.flash("\(email) organise désormais cette consultation.")
+            return request.redirect(to: Site.consultations.show.url(consultation.slug), redirectType: .normal)
+        case .refused(let problem)?:
+            return try await refusedPage(request, consultation, [FieldProblem("email", problem.refusal)], values: ["email": email])
+        case .notAllowed?:
+            throw Refused(.forbidden, RolesMessages.notAllowed)
+        case nil:
+            throw Abort(.notFound, reason: ConsultationMessages.unknown.message)
+        }
+    }
+
+    /// The consultation of the path, or a French 404.
+    private static func consultation(_ request: Request) async throws -> Consultation {
+        guard let slug = request.parameters.get("slug"), let consultation = try await Consultations(request.db).find(slug: slug) else {
+            throw Abort(.notFound, reason: ConsultationMessages.unknown.message)
+        }
+        return consultation
+    }
+
+    private static func refusedPage(_ request: Request, _ consultation: Consultation, _ problems: [FieldProblem], values: [String: String] = [:]) async throws -> Response {
+        try await page(request, consultation, values: values, problems: problems).encodeResponse(status: .badRequest, for: request)
+    }
+
+    private static func page(_ request: Request, _ consultation: Consultation, values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> Page {
+        let id = try consultation.requireID()
+        let roles = try await request.roles()
+        let signedIn = request.user != nil
+        return ConsultationPage.render(ConsultationPage.Model(
+            slug: consultation.slug, title: consultation.title, context: consultation.context, phase: consultation.phase(at: request.application.clock.now),
+            calendar: ConsultationListPage.calendar(opensOn: consultation.opensOn, closesOn: consultation.closesOn), themes: consultation.themes.map(\.name),
+            mayOrganise: ConsultationPermissions.mayOrganise(id, roles), mayAppoint: ConsultationPermissions.mayCreate(roles),
+            csrf: signedIn ? try await request.csrfToken() : nil, values: values, problems: problems))
+    }
+}
+
+/// French texts of the consultations' pages that no operation says.
+enum ConsultationPageMessages {
+    static let notOrganiser = Refusal("consultation.not_organiser", "Vous n'organisez pas cette consultation.")
+}

@@ -1,0 +1,60 @@
+import Accounts
+import Consultation
+import FluentKit
+import Foundation
+import MaillageCore
+import MaillageTestSupport
+@testable import MaillageWeb
+import Testing
+import Vapor
+
+@Suite("Consultation pages: opened by an administrator, moved on by its organiser, read by anyone")
+struct ConsultationPagesTests {
+    @Test("an administrator opens one by the form (a bad form refused next to its fields), appoints an organiser who closes it; anyone reads it, its title escaped, without the forms")
+    func wholeFlow() async throws {
+        try await withApp { app in
+            let world = PassWorld(app.db)
+            let (admin, adminUser) = try await PassPagesTests.person(app, "admin@exemple.fr")
+            try await world.grant(Role(.administrateur), to: adminUser)
+            let (organiser, _) = try await PassPagesTests.person(app, "organisatrice@exemple.fr")
+            let today = Phase.zone.local(utcSeconds: app.clock.now).date
+
+            // given a form with its mistakes, then mended
+            try await admin.get(Site.consultations.createForm.url())
+            var fields = ["title": "<script>alert(1)</script> Médiation", "context": "Premier paragraphe.\n\nSecond paragraphe.",
+                          "opens_on": today.description, "closes_on": today.adding(days: -1).description, "themes": "Accès aux droits\nInclusion"]
+            let bad = try await admin.post(Site.consultations.create.url(), fields)
+            #expect(bad.status == .badRequest)
+            #expect(bad.html.contains("id=\"closes_on-erreur\""))
+            #expect(bad.html.contains("Accès aux droits"))
+            fields["closes_on"] = today.adding(days: 30).description
+            let created = try await admin.post(Site.consultations.create.url(), fields)
+            let page = try await admin.follow(created)
+            #expect(page.html.contains("Consultation ouverte, du \(French.date(today))"))
+            #expect(page.html.contains("<p>Second paragraphe.</p>"))
+            #expect(!page.html.contains("<script>alert"))
+            #expect(page.html.contains("&lt;script&gt;"))
+            let path = try #require(created.headers.first(name: .location))
+            #expect(path == "/consultations/script-alert-1-script-mediation")
+
+            // when the administrator appoints the organiser, who closes it
+            let appointed = try await admin.post(Site.consultations.appoint.url("script-alert-1-script-mediation"), ["email": "organisatrice@exemple.fr"])
+            #expect(try await admin.follow(appointed).html.contains("organise désormais cette consultation"))
+            try await organiser.get(path)
+            let unknownPhase = try await organiser.post(Site.consultations.movePhase.url("script-alert-1-script-mediation"), ["phase": "fermee"])
+            #expect(unknownPhase.status == .badRequest && unknownPhase.html.contains("id=\"phase-erreur\""))
+            let closed = try await organiser.post(Site.consultations.movePhase.url("script-alert-1-script-mediation"), ["phase": Phase.analysis.rawValue])
+            #expect(try await organiser.follow(closed).html.contains("Consultation en analyse"))
+
+            // then anyone reads it in the list and on its page, without the forms
+            let visitor = Browser(app)
+            let list = try await visitor.get(Site.consultations.list.url())
+            #expect(list.html.contains("href=\"\(path)\"") && list.html.contains("en analyse"))
+            let read = try await visitor.get(path)
+            #expect(read.status == .ok)
+            #expect(!read.html.contains("Changer de phase") && !read.html.contains("Nommer un organisateur"))
+            #expect(try await AuditLog(app.db).entries(about: "consultation:\(try #require(try await Consultations(app.db).all().first?.requireID()).uuidString.lowercased())")
+                .map(\.action) == ["consultation.phase_moved", "consultation.created"])
+        }
+    }
+}
