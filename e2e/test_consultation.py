@@ -1,5 +1,5 @@
 """An administrator opens a consultation (a mistake first, refused next to its field), appoints
-an organiser who closes it; anyone reads it in the list. Every page on the way is accessible,
+an organiser, who proposes (a mistake first too), then closes it; anyone reads it in the list. Every page on the way is accessible,
 at 1280 and at 360 px."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -46,6 +46,17 @@ def test_open_appoint_close(base_url, browser, screenshot, outbox, server_env):
     page = browser.current_url
     log_in(browser, base_url, "organisatrice@exemple.fr")
     browser.get(page)
+    browser.set_window_size(360, 900)
+    fill(browser, submit="form[action$='/propositions'] button[type=submit]", title="Non",
+         body="Chaque lieu labellisé accueille sans rendez-vous une demi-journée par semaine.")
+    heading(browser, "Vers un label de qualité")
+    assert "titre de 5 à 150 caractères" in browser.find_element(By.ID, "title-erreur").text
+    check_page(browser, screenshot, "proposition-erreur-360")
+    fill(browser, submit="form[action$='/propositions'] button[type=submit]", title="Accueillir sans rendez-vous")
+    heading(browser, "Accueillir sans rendez-vous")
+    assert "Votre proposition est publiée sous le n°" in browser.find_element(By.TAG_NAME, "main").text
+    check_page(browser, screenshot, "proposition-360")
+    browser.get(page)
     Select(browser.find_element(By.ID, "phase")).select_by_visible_text("En analyse")
     press(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/phase'] button[type=submit]"))
     assert "Consultation en analyse" in browser.find_element(By.TAG_NAME, "main").text
@@ -55,6 +66,8 @@ def test_open_appoint_close(base_url, browser, screenshot, outbox, server_env):
     browser.delete_all_cookies()
     browser.get(base_url + "/consultations")
     assert "Vers un label de qualité — en analyse" in browser.find_element(By.TAG_NAME, "main").text
+    press(browser, browser.find_element(By.LINK_TEXT, "Vers un label de qualité"))
+    assert "Accueillir sans rendez-vous — Accueil des publics, par Dominique Organise" in browser.find_element(By.TAG_NAME, "main").text
     check_page(browser, screenshot, "consultations-1280")
     browser.set_window_size(360, 900)
     check_page(browser, screenshot, "consultations-360")

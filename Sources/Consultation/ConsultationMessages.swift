@@ -15,4 +15,15 @@ public enum ConsultationMessages {
         Refusal("consultation.phase_already", "La consultation est déjà \(French.quoted(phase.label))\(French.colon)une phase ne revient pas en arrière.")
     }
     public static let unknownPhase = Refusal("consultation.unknown_phase", "Choisissez une phase dans la liste.")
+
+    // Proposals
+    public static let proposalTitle = Refusal("proposal.title", "Donnez à votre proposition un titre de \(ProposalText.titleLength.lowerBound) à \(ProposalText.titleLength.upperBound) caractères.")
+    public static let proposalBody = Refusal("proposal.body", "Décrivez votre proposition en \(ProposalText.bodyLength.lowerBound) à \(French.integer(ProposalText.bodyLength.upperBound)) caractères.")
+    public static let unknownTheme = Refusal("proposal.unknown_theme", "Choisissez un thème de la consultation.")
+    public static func notOpen(_ phase: Phase) -> Refusal {
+        Refusal("consultation.not_open", "La consultation est \(French.quoted(phase.label))\(French.colon)elle ne reçoit pas de contribution.")
+    }
+    public static let unknownProposal = Refusal("proposal.unknown", "Cette proposition n'existe pas.")
+    public static let notYourProposal = Refusal("proposal.not_yours", "Seul son auteur peut modifier ou retirer une proposition.")
+    public static let alreadyWithdrawn = Refusal("proposal.withdrawn", "Cette proposition a été retirée.")
 }

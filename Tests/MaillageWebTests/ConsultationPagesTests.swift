@@ -57,4 +57,46 @@ struct ConsultationPagesTests {
                 .map(\.action) == ["consultation.phase_moved", "consultation.created"])
         }
     }
+
+    @Test("a person proposes (a bad form refused next to its fields, what was typed kept), reads it, withdraws it; a visitor is offered to log in; markup stays text")
+    func propose() async throws {
+        try await withApp { app in
+            let world = PassWorld(app.db)
+            let admin = try await world.administrator()
+            let today = Phase.zone.local(utcSeconds: app.clock.now).date
+            guard case .created(_, let slug) = try await CreateConsultation(database: app.db, now: app.clock.now).run(
+                actor: admin, title: "Le label", context: "", opensOn: today.description, closesOn: today.adding(days: 30).description,
+                themes: "Accès aux droits\nInclusion") else { Issue.record("not created"); return }
+            let consultation = try #require(try await Consultations(app.db).find(slug: slug))
+            let theme = try #require(consultation.themes.last?.id).uuidString.lowercased()
+            let (camille, _) = try await PassPagesTests.person(app, "camille@exemple.fr")
+
+            try await camille.get(Site.consultations.show.url(slug))
+            let bad = try await camille.post(Site.consultations.propose.url(slug), ["theme": theme, "title": "Non", "body": "<img src=x onerror=alert(1)> trop court"])
+            #expect(bad.status == .badRequest)
+            #expect(bad.html.contains("id=\"title-erreur\"") && !bad.html.contains("id=\"body-erreur\""))
+            #expect(bad.html.contains("&lt;img src=x onerror=alert(1)&gt; trop court") && !bad.html.contains("<img src=x"))
+            let sent = try await camille.post(Site.consultations.propose.url(slug), ["theme": theme, "title": "<b>Accueillir</b> sans rendez-vous",
+                                                                                      "body": "Un après-midi par semaine.\n\n<script>alert(1)</script>"])
+            #expect(sent.headers.first(name: .location) == Site.consultations.proposal.url(slug, 1))
+            let page = try await camille.follow(sent)
+            #expect(page.html.contains("publiée sous le n°"))
+            #expect(page.html.contains("<h1>&lt;b&gt;Accueillir&lt;/b&gt; sans rendez-vous</h1>"))
+            #expect(page.html.contains("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>") && !page.html.contains("<script>alert"))
+            #expect(page.html.contains("Inclusion, par Marie Curie"))
+
+            // a visitor reads it, and is offered to log in to propose
+            let visitor = Browser(app)
+            let listed = try await visitor.get(Site.consultations.show.url(slug))
+            #expect(listed.html.contains("1\u{202F}proposition") || listed.html.contains("1\u{00A0}proposition"))
+            #expect(listed.html.contains("Connectez-vous") && !listed.html.contains("Envoyer la proposition"))
+            #expect(!(try await visitor.get(Site.consultations.proposal.url(slug, 1))).html.contains("Retirer ma proposition"))
+
+            // its author withdraws it: its number stays, its text goes
+            let withdrawn = try await camille.post(Site.consultations.withdraw.url(slug, 1), [:])
+            let after = try await camille.follow(withdrawn)
+            #expect(after.html.contains("Votre proposition est retirée.") && !after.html.contains("Un après-midi par semaine"))
+            #expect(try await visitor.get(Site.consultations.show.url(slug)).html.contains("proposition retirée par son auteur"))
+        }
+    }
 }

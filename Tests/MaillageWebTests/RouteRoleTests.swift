@@ -15,7 +15,7 @@ struct RouteRoleTests {
     static let parameters = ["id": "structure-1", "code": "51", "grant": UUID().uuidString, "claim": UUID().uuidString,
                              "edit": "999999", "token": UUID().uuidString, "**": "leaflet.js",
                              "order": UUID().uuidString, "booklet": UUID().uuidString, "batch": UUID().uuidString, "payment": UUID().uuidString, "note": UUID().uuidString,
-                             "slug": "inconnue"]
+                             "slug": "inconnue", "number": "1"]
 
     /// What each route answers a visitor allowed on it, for the parameters above and an empty
     /// form: written by hand, so that a wrong declaration or a 500 fails the test.
@@ -67,7 +67,8 @@ struct RouteRoleTests {
         "GET /admin/pass/avoirs/:note/virement": .notFound, "POST /admin/pass/avoirs/:note/remboursement": .badRequest,
         // consultations: one that does not exist is not found; an empty form is refused next to its fields
         "GET /consultations": .ok, "GET /consultations/:slug": .notFound, "POST /consultations/:slug/phase": .notFound,
-        "POST /consultations/:slug/organisateurs": .notFound, "GET /admin/consultations/nouvelle": .ok, "POST /admin/consultations": .badRequest,
+        "POST /consultations/:slug/organisateurs": .notFound, "POST /consultations/:slug/propositions": .notFound,
+        "GET /consultations/:slug/propositions/:number": .notFound, "POST /consultations/:slug/propositions/:number/retrait": .notFound, "GET /admin/consultations/nouvelle": .ok, "POST /admin/consultations": .badRequest,
     ]
 
     /// Where a person signed in is answered otherwise: the login form sends them to their account.

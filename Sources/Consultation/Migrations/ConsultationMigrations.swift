@@ -4,5 +4,6 @@ import MaillageCore
 public enum ConsultationMigrations {
     public static let all = [
         PinnedMigration("Consultation.CreateConsultations", CreateConsultations()),
+        PinnedMigration("Consultation.CreateProposals", CreateProposals()),
     ]
 }

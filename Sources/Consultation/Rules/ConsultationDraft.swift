@@ -18,7 +18,7 @@ public struct ConsultationDraft: Equatable, Sendable {
     /// The draft the form's fields make, or what is wrong with each field. `themes`: one per
     /// line. `today`: the Paris day, before which the consultation cannot close.
     public static func read(title rawTitle: String, context rawContext: String, opensOn rawOpening: String, closesOn rawClosing: String,
-                            themes rawThemes: String, today: LocalDate) -> Result<ConsultationDraft, Problems> {
+                            themes rawThemes: String, today: LocalDate) -> Result<ConsultationDraft, FieldProblems> {
         var problems: [FieldProblem] = []
         let title = rawTitle.trimmingCharacters(in: .whitespacesAndNewlines)
         if !titleLength.contains(title.count) { problems.append(FieldProblem("title", ConsultationMessages.title)) }
@@ -44,13 +44,8 @@ public struct ConsultationDraft: Equatable, Sendable {
         } else if Set(themes.map(\.folded)).count < themes.count {
             problems.append(FieldProblem("themes", ConsultationMessages.themeTwice))
         }
-        guard problems.isEmpty, let opensOn, let closesOn else { return .failure(Problems(list: problems)) }
+        guard problems.isEmpty, let opensOn, let closesOn else { return .failure(FieldProblems(list: problems)) }
         return .success(ConsultationDraft(title: title, context: context, opensOn: opensOn, closesOn: closesOn, themes: themes))
-    }
-
-    /// What is wrong with the fields, each next to its field.
-    public struct Problems: Error, Equatable {
-        public let list: [FieldProblem]
     }
 
     /// The start of the address of its page: its title in lowercase ASCII letters and digits,

@@ -4,9 +4,10 @@ import Foundation
 import MaillageCore
 import Vapor
 
-/// The consultations' pages: the list and each page for anyone; opening one, appointing its
-/// organisers for the administrators; moving it on for its organisers (the operations check
-/// the role on the consultation of the path).
+/// The consultations' pages: the list, each page and each proposal for anyone; proposing and
+/// withdrawing one's proposal for anyone signed in; opening one, appointing its organisers for
+/// the administrators; moving it on for its organisers (the operations check the role on the
+/// consultation of the path).
 enum ConsultationRoutes {
     static func list(_ request: Request) async throws -> Page {
         let now = request.application.clock.now
@@ -46,14 +47,14 @@ enum ConsultationRoutes {
         let user = try request.requireUser()
         let consultation = try await consultation(request)
         guard let phase = Phase(rawValue: request.formValue("phase")) else {
-            return try await refusedPage(request, consultation, [FieldProblem("phase", ConsultationMessages.unknownPhase)])
+            return try await refusedPage(request, consultation, .phase, [FieldProblem("phase", ConsultationMessages.unknownPhase)])
         }
         switch try await MoveConsultationPhase(database: request.db, now: request.application.clock.now).run(actor: user, consultation: try consultation.requireID(), to: phase) {
         case .moved(let phase):
             request.flash("La consultation est désormais \(French.quoted(phase.label)).")
             return request.redirect(to: Site.consultations.show.url(consultation.slug), redirectType: .normal)
         case .refused(let problem):
-            return try await refusedPage(request, consultation, [problem])
+            return try await refusedPage(request, consultation, .phase, [problem])
         case .notFound:
             throw Abort(.notFound, reason: ConsultationMessages.unknown.message)
         case .notAllowed:
@@ -70,11 +71,47 @@ enum ConsultationRoutes {
             request.flash("\(email) organise désormais cette consultation.")
             return request.redirect(to: Site.consultations.show.url(consultation.slug), redirectType: .normal)
         case .refused(let problem)?:
-            return try await refusedPage(request, consultation, [FieldProblem("email", problem.refusal)], values: ["email": email])
+            return try await refusedPage(request, consultation, .appoint, [FieldProblem("email", problem.refusal)], values: ["email": email])
         case .notAllowed?:
             throw Refused(.forbidden, RolesMessages.notAllowed)
         case nil:
             throw Abort(.notFound, reason: ConsultationMessages.unknown.message)
+        }
+    }
+
+    static func propose(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let consultation = try await consultation(request)
+        let values = request.formValues("theme", "title", "body")
+        switch try await SubmitProposal(database: request.db, now: request.application.clock.now).run(
+            actor: user, consultation: consultation, theme: values["theme"]!, title: values["title"]!, body: values["body"]!) {
+        case .submitted(let number):
+            request.flash("Votre proposition est publiée sous le n°\(French.space)\(number).")
+            return request.redirect(to: Site.consultations.proposal.url(consultation.slug, number), redirectType: .normal)
+        case .refused(let problems):
+            return try await refusedPage(request, consultation, .propose, problems, values: values)
+        case .limited(let tries):
+            return try await refusedPage(request, consultation, .propose, [FieldProblem("", tries.refusal)], values: values, status: .tooManyRequests)
+        }
+    }
+
+    static func proposal(_ request: Request) async throws -> Page {
+        let consultation = try await consultation(request)
+        return try await proposalPage(request, consultation, try await proposal(request, consultation))
+    }
+
+    static func withdraw(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let consultation = try await consultation(request)
+        let proposal = try await proposal(request, consultation)
+        switch try await WithdrawProposal(database: request.db, now: request.application.clock.now).run(actor: user, consultation: consultation, number: proposal.number) {
+        case .withdrawn:
+            request.flash("Votre proposition est retirée.")
+            return request.redirect(to: Site.consultations.proposal.url(consultation.slug, proposal.number), redirectType: .normal)
+        case .refused(let problem):
+            return try await proposalPage(request, consultation, proposal, problems: [problem]).encodeResponse(status: .badRequest, for: request)
+        case .notAllowed:
+            throw Refused(.forbidden, ConsultationMessages.notYourProposal)
         }
     }
 
@@ -86,19 +123,39 @@ enum ConsultationRoutes {
         return consultation
     }
 
-    private static func refusedPage(_ request: Request, _ consultation: Consultation, _ problems: [FieldProblem], values: [String: String] = [:]) async throws -> Response {
-        try await page(request, consultation, values: values, problems: problems).encodeResponse(status: .badRequest, for: request)
+    /// Proposal n° of the path in `consultation`, or a French 404.
+    private static func proposal(_ request: Request, _ consultation: Consultation) async throws -> Proposal {
+        guard let number = request.parameters.get("number").flatMap(Int.init),
+              let proposal = try await Proposals(request.db).find(consultation: try consultation.requireID(), number: number) else {
+            throw Abort(.notFound, reason: ConsultationMessages.unknownProposal.message)
+        }
+        return proposal
     }
 
-    private static func page(_ request: Request, _ consultation: Consultation, values: [String: String] = [:], problems: [FieldProblem] = []) async throws -> Page {
+    private static func refusedPage(_ request: Request, _ consultation: Consultation, _ form: ConsultationPage.Which, _ problems: [FieldProblem],
+                                    values: [String: String] = [:], status: HTTPStatus = .badRequest) async throws -> Response {
+        try await page(request, consultation, form: form, values: values, problems: problems).encodeResponse(status: status, for: request)
+    }
+
+    private static func page(_ request: Request, _ consultation: Consultation, form: ConsultationPage.Which? = nil, values: [String: String] = [:],
+                             problems: [FieldProblem] = []) async throws -> Page {
         let id = try consultation.requireID()
         let roles = try await request.roles()
-        let signedIn = request.user != nil
+        let viewer = request.user?.id
+        let proposals = try await Proposals(request.db).of(id).map { ProposalSummary($0, viewer: viewer) }
         return ConsultationPage.render(ConsultationPage.Model(
             slug: consultation.slug, title: consultation.title, context: consultation.context, phase: consultation.phase(at: request.application.clock.now),
-            calendar: ConsultationListPage.calendar(opensOn: consultation.opensOn, closesOn: consultation.closesOn), themes: consultation.themes.map(\.name),
+            calendar: ConsultationListPage.calendar(opensOn: consultation.opensOn, closesOn: consultation.closesOn),
+            themes: consultation.themes.map { .init(id: $0.id?.uuidString.lowercased() ?? "", name: $0.name) }, proposals: proposals,
             mayOrganise: ConsultationPermissions.mayOrganise(id, roles), mayAppoint: ConsultationPermissions.mayCreate(roles),
-            csrf: signedIn ? try await request.csrfToken() : nil, values: values, problems: problems))
+            csrf: viewer != nil ? try await request.csrfToken() : nil, form: form, values: values, problems: problems))
+    }
+
+    private static func proposalPage(_ request: Request, _ consultation: Consultation, _ proposal: Proposal, problems: [FieldProblem] = []) async throws -> Page {
+        let viewer = request.user?.id
+        return ProposalPage.render(ProposalPage.Model(slug: consultation.slug, consultation: consultation.title, phase: consultation.phase(at: request.application.clock.now),
+                                                      proposal: ProposalSummary(proposal, viewer: viewer), csrf: viewer != nil ? try await request.csrfToken() : nil,
+                                                      problems: problems))
     }
 }
 

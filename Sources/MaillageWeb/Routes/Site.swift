@@ -171,12 +171,16 @@ enum Site {
         let qualify = Endpoint(.POST, "admin/pass/qualifications", access: .roles(AccountsPermissions.administration), PassAdminRoutes.qualify)
     }
 
-    /// Consultations: each one's page for anyone; opening one and appointing its organisers for
+    /// Consultations: each one's page and proposals for anyone; proposing for anyone signed in
+    /// (the operation checks that the proposal withdrawn is theirs); opening one and appointing its organisers for
     /// the administrators; moving it on for its organisers (the operation checks the role holds
     /// for the consultation of the path).
     struct ConsultationPages: RouteGroup {
         let list = Endpoint(.GET, "consultations", access: .everyone, ConsultationRoutes.list)
         let show = Endpoint(.GET, "consultations/:slug", String.self, access: .everyone, ConsultationRoutes.show)
+        let propose = Endpoint(.POST, "consultations/:slug/propositions", String.self, access: .signedIn, ConsultationRoutes.propose)
+        let proposal = Endpoint(.GET, "consultations/:slug/propositions/:number", String.self, Int.self, access: .everyone, ConsultationRoutes.proposal)
+        let withdraw = Endpoint(.POST, "consultations/:slug/propositions/:number/retrait", String.self, Int.self, access: .signedIn, ConsultationRoutes.withdraw)
         let movePhase = Endpoint(.POST, "consultations/:slug/phase", String.self, access: .roles([.organisateur, .administrateur]), ConsultationRoutes.movePhase)
         let appoint = Endpoint(.POST, "consultations/:slug/organisateurs", String.self, access: .roles(AccountsPermissions.administration), ConsultationRoutes.appoint)
         let createForm = Endpoint(.GET, "admin/consultations/nouvelle", access: .roles(AccountsPermissions.administration), ConsultationRoutes.createForm)

@@ -23,7 +23,7 @@ enum ConsultationListPage {
         )
     }
 
-    /// « ouverte du lundi 1 mars 2026 au mardi 30 juin 2026 ».
+    /// « du lundi 1 mars 2026 au mardi 30 juin 2026 ».
     static func calendar(opensOn: String, closesOn: String) -> String {
         guard let opens = LocalDate(iso: opensOn), let closes = LocalDate(iso: closesOn) else { return "" }
         return "du \(French.date(opens)) au \(French.date(closes))"
