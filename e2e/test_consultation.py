@@ -1,5 +1,6 @@
 """An administrator opens a consultation (a mistake first, refused next to its field), appoints
-an organiser, who proposes (a mistake first too), then closes it; anyone reads it in the list. Every page on the way is accessible,
+an organiser, who proposes (a mistake first too); the administrator supports the proposal; the
+organiser closes the consultation; anyone reads it in the list. Every page on the way is accessible,
 at 1280 and at 360 px."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -56,6 +57,18 @@ def test_open_appoint_close(base_url, browser, screenshot, outbox, server_env):
     heading(browser, "Accueillir sans rendez-vous")
     assert "Votre proposition est publiée sous le n°" in browser.find_element(By.TAG_NAME, "main").text
     check_page(browser, screenshot, "proposition-360")
+    proposal = browser.current_url
+
+    log_in(browser, base_url, "admin-consultation@exemple.fr")
+    browser.get(proposal)
+    browser.find_element(By.CSS_SELECTOR, "input[name=position][value=mitige]").click()
+    press(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/soutien'] button[type=submit]"))
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Votre avis est enregistré : mitigé." in main, main
+    assert "0 d'accord, 1 mitigé, 0 pas d'accord." in main, main
+    check_page(browser, screenshot, "soutien-360")
+
+    log_in(browser, base_url, "organisatrice@exemple.fr")
     browser.get(page)
     Select(browser.find_element(By.ID, "phase")).select_by_visible_text("En analyse")
     press(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/phase'] button[type=submit]"))

@@ -92,6 +92,19 @@ struct ConsultationPagesTests {
             #expect(listed.html.contains("Connectez-vous") && !listed.html.contains("Envoyer la proposition"))
             #expect(!(try await visitor.get(Site.consultations.proposal.url(slug, 1))).html.contains("Retirer ma proposition"))
 
+            // another person supports it, then changes their mind: one support each; a visitor has no form
+            #expect(!(try await visitor.get(Site.consultations.proposal.url(slug, 1))).html.contains("Donner mon avis"))
+            let dominique = try await AccountPagesTests.signedIn(app, email: "dominique@exemple.fr")
+            try await dominique.get(Site.consultations.proposal.url(slug, 1))
+            let noPosition = try await dominique.post(Site.consultations.support.url(slug, 1), [:])
+            #expect(noPosition.status == .badRequest && noPosition.html.contains("id=\"position-erreur\""))
+            _ = try await dominique.post(Site.consultations.support.url(slug, 1), ["position": Support.Position.mixed.rawValue])
+            let changed = try await dominique.follow(try await dominique.post(Site.consultations.support.url(slug, 1), ["position": Support.Position.agree.rawValue]))
+            #expect(changed.html.contains("Votre avis est enregistré\u{00A0}: d'accord."))
+            #expect(changed.html.contains("1\u{00A0}d'accord, 0\u{00A0}mitigé, 0\u{00A0}pas d'accord"))
+            #expect(changed.html.contains("value=\"d_accord\" checked"))
+            #expect(try await visitor.get(Site.consultations.show.url(slug)).html.contains("1\u{00A0}d'accord, 0\u{00A0}mitigé"))
+
             // its author withdraws it: its number stays, its text goes
             let withdrawn = try await camille.post(Site.consultations.withdraw.url(slug, 1), [:])
             let after = try await camille.follow(withdrawn)

@@ -68,7 +68,8 @@ struct RouteRoleTests {
         // consultations: one that does not exist is not found; an empty form is refused next to its fields
         "GET /consultations": .ok, "GET /consultations/:slug": .notFound, "POST /consultations/:slug/phase": .notFound,
         "POST /consultations/:slug/organisateurs": .notFound, "POST /consultations/:slug/propositions": .notFound,
-        "GET /consultations/:slug/propositions/:number": .notFound, "POST /consultations/:slug/propositions/:number/retrait": .notFound, "GET /admin/consultations/nouvelle": .ok, "POST /admin/consultations": .badRequest,
+        "GET /consultations/:slug/propositions/:number": .notFound, "POST /consultations/:slug/propositions/:number/retrait": .notFound,
+        "POST /consultations/:slug/propositions/:number/soutien": .notFound, "GET /admin/consultations/nouvelle": .ok, "POST /admin/consultations": .badRequest,
     ]
 
     /// Where a person signed in is answered otherwise: the login form sends them to their account.

@@ -5,5 +5,6 @@ public enum ConsultationMigrations {
     public static let all = [
         PinnedMigration("Consultation.CreateConsultations", CreateConsultations()),
         PinnedMigration("Consultation.CreateProposals", CreateProposals()),
+        PinnedMigration("Consultation.CreateSupports", CreateSupports()),
     ]
 }

@@ -115,6 +115,23 @@ enum ConsultationRoutes {
         }
     }
 
+    static func support(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let consultation = try await consultation(request)
+        let proposal = try await proposal(request, consultation)
+        guard let position = Support.Position(rawValue: request.formValue("position")) else {
+            return try await proposalPage(request, consultation, proposal, problems: [FieldProblem("position", ConsultationMessages.unknownPosition)])
+                .encodeResponse(status: .badRequest, for: request)
+        }
+        switch try await SupportProposal(database: request.db, now: request.application.clock.now).run(actor: user, consultation: consultation, number: proposal.number, position: position) {
+        case .recorded(let position):
+            request.flash("Votre avis est enregistré\(French.colon)\(position.label).")
+            return request.redirect(to: Site.consultations.proposal.url(consultation.slug, proposal.number), redirectType: .normal)
+        case .refused(let problem):
+            return try await proposalPage(request, consultation, proposal, problems: [problem]).encodeResponse(status: .badRequest, for: request)
+        }
+    }
+
     /// The consultation of the path, or a French 404.
     private static func consultation(_ request: Request) async throws -> Consultation {
         guard let slug = request.parameters.get("slug"), let consultation = try await Consultations(request.db).find(slug: slug) else {
@@ -142,7 +159,8 @@ enum ConsultationRoutes {
         let id = try consultation.requireID()
         let roles = try await request.roles()
         let viewer = request.user?.id
-        let proposals = try await Proposals(request.db).of(id).map { ProposalSummary($0, viewer: viewer) }
+        let supports = try await Supports(request.db).counts(inConsultation: id)
+        let proposals = try await Proposals(request.db).of(id).map { ProposalSummary($0, viewer: viewer, supports: supports[$0.id ?? UUID()] ?? .init()) }
         return ConsultationPage.render(ConsultationPage.Model(
             slug: consultation.slug, title: consultation.title, context: consultation.context, phase: consultation.phase(at: request.application.clock.now),
             calendar: ConsultationListPage.calendar(opensOn: consultation.opensOn, closesOn: consultation.closesOn),
@@ -153,9 +171,13 @@ enum ConsultationRoutes {
 
     private static func proposalPage(_ request: Request, _ consultation: Consultation, _ proposal: Proposal, problems: [FieldProblem] = []) async throws -> Page {
         let viewer = request.user?.id
+        let id = try proposal.requireID()
+        let supports = try await Supports(request.db).counts(inConsultation: try consultation.requireID())[id] ?? .init()
+        var position: Support.Position?
+        if let viewer { position = try await Supports(request.db).position(of: viewer, on: id) }
         return ProposalPage.render(ProposalPage.Model(slug: consultation.slug, consultation: consultation.title, phase: consultation.phase(at: request.application.clock.now),
-                                                      proposal: ProposalSummary(proposal, viewer: viewer), csrf: viewer != nil ? try await request.csrfToken() : nil,
-                                                      problems: problems))
+                                                      proposal: ProposalSummary(proposal, viewer: viewer, supports: supports), position: position,
+                                                      csrf: viewer != nil ? try await request.csrfToken() : nil, problems: problems))
     }
 }
 

@@ -181,6 +181,7 @@ enum Site {
         let propose = Endpoint(.POST, "consultations/:slug/propositions", String.self, access: .signedIn, ConsultationRoutes.propose)
         let proposal = Endpoint(.GET, "consultations/:slug/propositions/:number", String.self, Int.self, access: .everyone, ConsultationRoutes.proposal)
         let withdraw = Endpoint(.POST, "consultations/:slug/propositions/:number/retrait", String.self, Int.self, access: .signedIn, ConsultationRoutes.withdraw)
+        let support = Endpoint(.POST, "consultations/:slug/propositions/:number/soutien", String.self, Int.self, access: .signedIn, ConsultationRoutes.support)
         let movePhase = Endpoint(.POST, "consultations/:slug/phase", String.self, access: .roles([.organisateur, .administrateur]), ConsultationRoutes.movePhase)
         let appoint = Endpoint(.POST, "consultations/:slug/organisateurs", String.self, access: .roles(AccountsPermissions.administration), ConsultationRoutes.appoint)
         let createForm = Endpoint(.GET, "admin/consultations/nouvelle", access: .roles(AccountsPermissions.administration), ConsultationRoutes.createForm)
