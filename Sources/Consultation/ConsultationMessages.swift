@@ -26,5 +26,6 @@ public enum ConsultationMessages {
     public static let unknownProposal = Refusal("proposal.unknown", "Cette proposition n'existe pas.")
     public static let notYourProposal = Refusal("proposal.not_yours", "Seul son auteur peut modifier ou retirer une proposition.")
     public static let alreadyWithdrawn = Refusal("proposal.withdrawn", "Cette proposition a été retirée.")
+    public static let hasReactions = Refusal("proposal.has_reactions", "Votre proposition a déjà reçu un avis\u{00A0}: elle ne peut plus être modifiée ni retirée.")
     public static let unknownPosition = Refusal("support.unknown_position", "Choisissez d'accord, mitigé ou pas d'accord.")
 }

@@ -52,4 +52,29 @@ struct SupportProposalTests {
             #expect(try await Supports(db).counts(inConsultation: try consultation.requireID()).isEmpty)
         }
     }
+
+    @Test("its author edits it (a bad text refused next to its field) until someone reacts; then neither edit nor withdrawal")
+    func editUntilReaction() async throws {
+        try await withDatabase { db in
+            let world = PassWorld(db)
+            let consultation = try await SubmitProposalTests.consultation(world)
+            let camille = try await world.person("Camille"), dominique = try await world.person("Dominique")
+            _ = try await SubmitProposal(database: db, now: world.now).run(actor: camille, consultation: consultation, theme: consultation.themes[0].id!.uuidString,
+                                                                          title: "Accueillir sans rendez-vous", body: "Une demi-journée par semaine, sans rendez-vous.")
+            let edit = EditProposal(database: db, now: world.now)
+            let body = "Une demi-journée par semaine, sans rendez-vous, annoncée sur la fiche du lieu."
+            #expect(try await edit.run(actor: dominique, consultation: consultation, number: 1, title: "Autre titre", body: body) == .notAllowed)
+            #expect(try await edit.run(actor: camille, consultation: consultation, number: 1, title: "Non", body: body)
+                    == .refused([FieldProblem("title", ConsultationMessages.proposalTitle)]))
+            #expect(try await edit.run(actor: camille, consultation: consultation, number: 1, title: "Accueillir sans rendez-vous, chaque semaine", body: body) == .edited)
+            let edited = try #require(try await Proposals(db).find(consultation: try consultation.requireID(), number: 1))
+            #expect(edited.title == "Accueillir sans rendez-vous, chaque semaine" && edited.body == body && edited.editedAt == world.now)
+
+            #expect(try await SupportProposal(database: db, now: world.now).run(actor: dominique, consultation: consultation, number: 1, position: .agree) == .recorded(.agree))
+            #expect(try await edit.run(actor: camille, consultation: consultation, number: 1, title: "Encore un titre", body: body)
+                    == .refused([FieldProblem("", ConsultationMessages.hasReactions)]))
+            #expect(try await WithdrawProposal(database: db, now: world.now).run(actor: camille, consultation: consultation, number: 1)
+                    == .refused(FieldProblem("", ConsultationMessages.hasReactions)))
+        }
+    }
 }

@@ -105,11 +105,20 @@ struct ConsultationPagesTests {
             #expect(changed.html.contains("value=\"d_accord\" checked"))
             #expect(try await visitor.get(Site.consultations.show.url(slug)).html.contains("1\u{00A0}d'accord, 0\u{00A0}mitigé"))
 
-            // its author withdraws it: its number stays, its text goes
-            let withdrawn = try await camille.post(Site.consultations.withdraw.url(slug, 1), [:])
+            // once someone has reacted, its author can no longer withdraw it
+            let ownPage = try await camille.get(Site.consultations.proposal.url(slug, 1))
+            #expect(!ownPage.html.contains("Retirer ma proposition"))
+            let late = try await camille.post(Site.consultations.withdraw.url(slug, 1), [:])
+            #expect(late.status == .badRequest && late.html.contains("a déjà reçu un avis"))
+
+            // a proposal no one reacted to: its author withdraws it, its number stays, its text goes
+            _ = try await camille.post(Site.consultations.propose.url(slug), ["theme": theme, "title": "Une seconde idée",
+                                                                               "body": "Un atelier par mois pour les aidants."])
+            #expect(try await camille.get(Site.consultations.proposal.url(slug, 2)).html.contains("Retirer ma proposition"))
+            let withdrawn = try await camille.post(Site.consultations.withdraw.url(slug, 2), [:])
             let after = try await camille.follow(withdrawn)
-            #expect(after.html.contains("Votre proposition est retirée.") && !after.html.contains("Un après-midi par semaine"))
-            #expect(try await visitor.get(Site.consultations.show.url(slug)).html.contains("proposition retirée par son auteur"))
+            #expect(after.html.contains("Votre proposition est retirée.") && !after.html.contains("Un atelier par mois"))
+            #expect(try await visitor.get(Site.consultations.show.url(slug)).html.contains("n°\u{00A0}2 — proposition retirée par son auteur"))
         }
     }
 }

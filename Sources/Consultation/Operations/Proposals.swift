@@ -24,6 +24,13 @@ public struct Proposals: Sendable {
     }
 }
 
+extension Proposals {
+    /// Whether anyone reacted to it (a support): its author may then neither edit nor withdraw it.
+    public func hasReactions(_ proposalID: UUID) async throws -> Bool {
+        try await Support.query(on: database).filter(\.$proposal.$id == proposalID).first() != nil
+    }
+}
+
 extension Proposal {
     /// Who signs it: its author's name, or, the account deleted, no one.
     public var signature: String {

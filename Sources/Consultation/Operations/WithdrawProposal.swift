@@ -3,8 +3,8 @@ import FluentKit
 import Foundation
 import MaillageCore
 
-/// Its author withdraws a proposal while the consultation is open: it keeps its number, its
-/// text is no longer shown.
+/// Its author withdraws a proposal while the consultation is open and no one has reacted to it:
+/// it keeps its number, its text is no longer shown.
 public struct WithdrawProposal: Sendable {
     public enum Outcome: Equatable, Sendable {
         case withdrawn
@@ -21,18 +21,16 @@ public struct WithdrawProposal: Sendable {
     }
 
     public func run(actor: User, consultation: Consultation, number: Int) async throws -> Outcome {
-        let phase = consultation.phase(at: now)
-        guard phase.takesContributions else { return .refused(FieldProblem("", ConsultationMessages.notOpen(phase))) }
-        return try await database.writeTransaction { db in
-            guard let proposal = try await Proposals(db).find(consultation: try consultation.requireID(), number: number) else {
-                return .refused(FieldProblem("", ConsultationMessages.unknownProposal))
+        try await database.writeTransaction { db in
+            switch try await AuthorsProposal.find(actor: actor, consultation: consultation, number: number, at: now, db) {
+            case .refused(let problem): return .refused(problem)
+            case .notAllowed: return .notAllowed
+            case .found(let proposal):
+                proposal.status = .withdrawn
+                proposal.withdrawnAt = now
+                try await proposal.update(on: db)
+                return .withdrawn
             }
-            guard proposal.$author.id == (try actor.requireID()) else { return .notAllowed }
-            guard proposal.status == .published else { return .refused(FieldProblem("", ConsultationMessages.alreadyWithdrawn)) }
-            proposal.status = .withdrawn
-            proposal.withdrawnAt = now
-            try await proposal.update(on: db)
-            return .withdrawn
         }
     }
 }

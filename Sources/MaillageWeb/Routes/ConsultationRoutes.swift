@@ -177,6 +177,7 @@ enum ConsultationRoutes {
         if let viewer { position = try await Supports(request.db).position(of: viewer, on: id) }
         return ProposalPage.render(ProposalPage.Model(slug: consultation.slug, consultation: consultation.title, phase: consultation.phase(at: request.application.clock.now),
                                                       proposal: ProposalSummary(proposal, viewer: viewer, supports: supports), position: position,
+                                                      unreacted: supports == .init(),
                                                       csrf: viewer != nil ? try await request.csrfToken() : nil, problems: problems))
     }
 }

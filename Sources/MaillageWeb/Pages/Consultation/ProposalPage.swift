@@ -1,8 +1,8 @@
 import Consultation
 import MaillageCore
 
-/// One proposal: its text, its theme, who signs it and when; the button to withdraw it for its
-/// author while the consultation is open.
+/// One proposal: its text, its theme, who signs it and when, its supports; the form to say where
+/// one stands on it; the button to withdraw it for its author while no one has reacted to it.
 enum ProposalPage {
     struct Model {
         let slug: String
@@ -11,6 +11,8 @@ enum ProposalPage {
         let proposal: ProposalSummary
         /// Where the person signed in stands on it.
         let position: Support.Position?
+        /// Whether no one has reacted to it yet: its author may still withdraw it.
+        let unreacted: Bool
         let csrf: String?
         var problems: [FieldProblem] = []
     }
@@ -36,7 +38,7 @@ enum ProposalPage {
                         .init(name: "position", label: model.position == nil ? "Votre avis" : "Votre avis (vous pouvez le changer)",
                               kind: .radio(Support.Position.allCases.map { .init($0.rawValue, French.capitalised($0.label)) })),
                     ], submit: "Donner mon avis"),
-                    .if(proposal.isAuthor, Form.post(Site.consultations.withdraw.url(model.slug, proposal.number), csrf: csrf)
+                    .if(proposal.isAuthor && model.unreacted, Form.post(Site.consultations.withdraw.url(model.slug, proposal.number), csrf: csrf)
                         .render([], submit: "Retirer ma proposition", secondary: true))
                 ))
             }
